@@ -1,0 +1,56 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/store', '**/coverage', '**/tmp'] },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:protocol'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            {
+              sourceTag: 'type:node',
+              onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:domain', 'type:node'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:domain', 'type:node'],
+            },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:tool'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Nodes reach time, timers, randomness and stdout only through injected ports.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/runtime/src/adapters/**', '**/*.spec.ts', '**/test/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'setImmediate'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Use the injected Clock port.' },
+        { object: 'Math', property: 'random', message: 'Use the injected Random port.' },
+        { object: 'process', property: 'stdout', message: 'Use the Transport port.' },
+      ],
+    },
+  },
+];
