@@ -1,0 +1,11 @@
+/**
+ * Every workload the bench knows, by its -w name. To add one: write `src/workloads/<name>/index.ts` exporting a
+ * `Workload` (see src/lib/workload.ts) and add ONE import line below plus its name in the list.
+ */
+import type { Workload } from '../lib/workload';
+import { echo } from './echo';
+import { uniqueIds } from './unique-ids';
+
+const ALL: readonly Workload[] = [echo, uniqueIds];
+
+export const WORKLOADS: ReadonlyMap<string, Workload> = new Map(ALL.map((w) => [w.name, w]));
