@@ -10,3 +10,4 @@ export * from './lib/modules';
 export * from './testing/memory-transport';
 export * from './testing/memory-logger';
 export * from './testing/virtual-time';
+export * from './testing/test-node';

@@ -17,8 +17,7 @@ export interface DecodeError {
 }
 
 export type DecodeResult =
-  | { readonly ok: true; readonly message: Message }
-  | { readonly ok: false; readonly error: DecodeError };
+  { readonly ok: true; readonly message: Message } | { readonly ok: false; readonly error: DecodeError };
 
 const ENVELOPE_KEYS = new Set(['src', 'dest', 'body', 'id']);
 
@@ -47,7 +46,8 @@ export function decodeLine(line: string, extraShapes?: ReadonlyMap<string, Shape
   if (typeof src !== 'string') return failure(line, "envelope field 'src' must be a string", replyTo);
   if (typeof dest !== 'string') return failure(line, "envelope field 'dest' must be a string", replyTo);
   if (!isPlainObject(body)) return failure(line, "envelope field 'body' must be an object", replyTo);
-  if (id !== undefined && !Number.isSafeInteger(id)) return failure(line, "envelope field 'id' must be an integer");
+  if (id !== undefined && !Number.isSafeInteger(id))
+    return failure(line, "envelope field 'id' must be an integer");
   for (const key in parsed) {
     if (!ENVELOPE_KEYS.has(key)) return failure(line, `unexpected envelope field '${key}'`, replyTo);
   }
@@ -56,7 +56,10 @@ export function decodeLine(line: string, extraShapes?: ReadonlyMap<string, Shape
   return { ok: true, message: parsed as unknown as Message };
 }
 
-function bodyError(body: Record<string, unknown>, extraShapes?: ReadonlyMap<string, Shape>): string | undefined {
+function bodyError(
+  body: Record<string, unknown>,
+  extraShapes?: ReadonlyMap<string, Shape>,
+): string | undefined {
   const { type, msg_id, in_reply_to } = body;
   if (typeof type !== 'string') return "body field 'type' must be a string";
   if (msg_id !== undefined && !Number.isSafeInteger(msg_id)) return "body field 'msg_id' must be an integer";

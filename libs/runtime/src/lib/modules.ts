@@ -14,10 +14,12 @@ export const stdioRuntimeModule = new ContainerModule(({ bind }) => {
   bind<Clock>(PORTS.Clock).to(SystemClock).inSingletonScope();
   bind<Scheduler>(PORTS.Scheduler).to(TimerScheduler).inSingletonScope();
   bind<Logger>(PORTS.Logger).to(StderrLogger).inSingletonScope();
-  bind<Random>(PORTS.Random).toDynamicValue(() => {
-    const seed = Number(process.env['GLOMERS_SEED']);
-    return new SeededRandom(Number.isSafeInteger(seed) ? seed : randomInt(2 ** 31));
-  }).inSingletonScope();
+  bind<Random>(PORTS.Random)
+    .toDynamicValue(() => {
+      const seed = Number(process.env['GLOMERS_SEED']);
+      return new SeededRandom(Number.isSafeInteger(seed) ? seed : randomInt(2 ** 31));
+    })
+    .inSingletonScope();
   bind(Node).toSelf().inSingletonScope();
 });
 

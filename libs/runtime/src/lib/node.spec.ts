@@ -1,20 +1,192 @@
-import { Container } from 'inversify';
-import { MemoryLogger } from '../testing/memory-logger';
-import { MemoryTransport } from '../testing/memory-transport';
-import { VirtualTime } from '../testing/virtual-time';
-import { portsModule } from './modules';
-import { Node } from './node';
-import { SeededRandom } from './seeded-random';
+import type { EchoRequest } from '@glomers/protocol';
+import { createTestNode, initNode, type TestNode } from '../testing/test-node';
+import { RpcError, RpcTimeoutError } from './errors';
 
-describe('smoke', () => {
-  it('resolves a node through inversify', () => {
-    const time = new VirtualTime();
-    const transport = new MemoryTransport();
-    const c = new Container();
-    c.load(portsModule({ transport, clock: time, scheduler: time, logger: new MemoryLogger(), random: new SeededRandom(1) }));
-    const node = c.get(Node);
-    node.start();
-    transport.deliver({ src: 'c0', dest: 'n1', body: { type: 'init', msg_id: 1, node_id: 'n1', node_ids: ['n1'] } });
+function started(): TestNode {
+  const test = createTestNode();
+  test.node.start();
+  return test;
+}
+
+describe('Node', () => {
+  it('answers init with init_ok and learns its id and the cluster', () => {
+    const { node, transport } = started();
+    transport.deliver({
+      src: 'c0',
+      dest: 'n1',
+      body: { type: 'init', msg_id: 1, node_id: 'n1', node_ids: ['n0', 'n1'] },
+    });
     expect(transport.take()).toEqual([{ src: 'n1', dest: 'c0', body: { type: 'init_ok', in_reply_to: 1 } }]);
+    expect(node.id).toBe('n1');
+    expect(node.nodeIds).toEqual(['n0', 'n1']);
+    expect(node.peers).toEqual(['n0']);
+  });
+
+  it('replies with what a handler returns, addressed to the sender', () => {
+    const test = started();
+    test.node.handle('echo', (req) => ({ type: 'echo_ok', echo: req.body.echo }));
+    initNode(test);
+    test.transport.deliver({ id: 9, src: 'c4', dest: 'n0', body: { type: 'echo', msg_id: 3, echo: 'hi' } });
+    expect(test.transport.take()).toEqual([
+      { src: 'n0', dest: 'c4', body: { type: 'echo_ok', echo: 'hi', in_reply_to: 3 } },
+    ]);
+  });
+
+  it('replies when an async handler resolves', async () => {
+    const test = started();
+    test.node.handle<EchoRequest>('echo', async (req) => ({ type: 'echo_ok', echo: req.body.echo }));
+    initNode(test);
+    test.transport.deliver({ src: 'c4', dest: 'n0', body: { type: 'echo', msg_id: 3, echo: 5 } });
+    await Promise.resolve();
+    expect(test.transport.take()).toEqual([
+      { src: 'n0', dest: 'c4', body: { type: 'echo_ok', echo: 5, in_reply_to: 3 } },
+    ]);
+  });
+
+  it('answers an unknown type with error 10 and keeps serving', () => {
+    const test = started();
+    test.node.handle('echo', (req) => ({ type: 'echo_ok', echo: req.body.echo }));
+    initNode(test);
+    test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: 'frobnicate', msg_id: 2 } });
+    test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: 'echo', msg_id: 3, echo: 1 } });
+    const [error, echo] = test.transport.take();
+    expect(error.body).toMatchObject({ type: 'error', in_reply_to: 2, code: 10 });
+    expect(echo.body).toEqual({ type: 'echo_ok', echo: 1, in_reply_to: 3 });
+  });
+
+  it('answers a malformed request with error 12 and logs the line', () => {
+    const test = started();
+    test.node.handle('add', () => ({ type: 'add_ok' }));
+    initNode(test);
+    test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: 'add', msg_id: 5, delta: 'lots' } });
+    const [reply] = test.transport.take();
+    expect(reply).toMatchObject({ src: 'n0', dest: 'c1', body: { type: 'error', in_reply_to: 5, code: 12 } });
+    expect(reply.body['text']).toContain("'delta'");
+    expect(test.logger.lines.some((l) => l.startsWith('WARN rejected line') && l.includes('lots'))).toBe(
+      true,
+    );
+  });
+
+  it('logs and otherwise ignores a line with no reply address, writing nothing', () => {
+    const test = started();
+    initNode(test);
+    test.transport.deliver('this is not json');
+    test.transport.deliver('{"src":"c1","body":{"type":"echo"}}');
+    expect(test.transport.written).toEqual([]);
+    expect(test.logger.lines.filter((l) => l.startsWith('WARN rejected line'))).toHaveLength(2);
+  });
+
+  it('turns a thrown RpcError into its error reply, anything else into error 13, and keeps serving', async () => {
+    const test = started();
+    test.node.handle('read', () => {
+      throw new RpcError(20, 'no such key');
+    });
+    test.node.handle('add', async () => {
+      throw new Error('boom');
+    });
+    test.node.handle('generate', () => ({ type: 'generate_ok', id: 1 }));
+    initNode(test);
+    test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: 'read', msg_id: 1 } });
+    test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: 'add', msg_id: 2, delta: 1 } });
+    test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: 'generate', msg_id: 3 } });
+    await new Promise(process.nextTick);
+    const bodies = test.transport.take().map((m) => m.body);
+    expect(bodies).toContainEqual({ type: 'error', in_reply_to: 1, code: 20, text: 'no such key' });
+    expect(bodies).toContainEqual(expect.objectContaining({ type: 'error', in_reply_to: 2, code: 13 }));
+    expect(bodies).toContainEqual({ type: 'generate_ok', id: 1, in_reply_to: 3 });
+    expect(test.logger.lines.some((l) => l.includes("handler for 'add' failed") && l.includes('boom'))).toBe(
+      true,
+    );
+  });
+
+  it('holds messages that arrive before init and handles them after it', () => {
+    const test = started();
+    const seen: string[] = [];
+    test.node.handle('gossip', (req) => {
+      seen.push(`${test.node.id}:${String(req.body['value'])}`);
+    });
+    test.transport.deliver({ src: 'n1', dest: 'n0', body: { type: 'gossip', value: 7 } });
+    expect(seen).toEqual([]);
+    expect(test.transport.written).toEqual([]);
+    initNode(test, 'n0', ['n0', 'n1']);
+    expect(seen).toEqual(['n0:7']);
+  });
+
+  it('runs init listeners once the node knows its id', () => {
+    const test = started();
+    const ids: string[] = [];
+    test.node.onInit(() => ids.push(test.node.id));
+    initNode(test, 'n3', ['n3']);
+    test.node.onInit(() => ids.push(`late ${test.node.id}`));
+    expect(ids).toEqual(['n3', 'late n3']);
+  });
+
+  describe('rpc', () => {
+    it('numbers requests from 1 and resolves with the matching reply', async () => {
+      const test = started();
+      initNode(test);
+      const first = test.node.rpc('n1', { type: 'ping' });
+      const second = test.node.rpc('n2', { type: 'ping' });
+      const sent = test.transport.take();
+      expect(sent.map((m) => [m.dest, m.body['msg_id']])).toEqual([
+        ['n1', 1],
+        ['n2', 2],
+      ]);
+      test.transport.deliver({ src: 'n2', dest: 'n0', body: { type: 'pong', in_reply_to: 2, from: 'n2' } });
+      test.transport.deliver({ src: 'n1', dest: 'n0', body: { type: 'pong', in_reply_to: 1, from: 'n1' } });
+      await expect(first).resolves.toEqual({ type: 'pong', in_reply_to: 1, from: 'n1' });
+      await expect(second).resolves.toMatchObject({ from: 'n2' });
+      expect(test.node.pendingRpcCount).toBe(0);
+      expect(test.time.pendingTimers).toBe(0);
+    });
+
+    it('rejects with the error a reply carries', async () => {
+      const test = started();
+      initNode(test);
+      const call = test.node.rpc('lin-kv', { type: 'read', key: 'x' });
+      test.transport.deliver({
+        src: 'lin-kv',
+        dest: 'n0',
+        body: { type: 'error', in_reply_to: 1, code: 20, text: 'key does not exist' },
+      });
+      await expect(call).rejects.toMatchObject({ code: 20, message: 'key does not exist', definite: true });
+    });
+
+    it('rejects with a timeout error, forgets the call, and drops a late reply with a log line', async () => {
+      const test = started();
+      initNode(test);
+      const call = test.node.rpc('n1', { type: 'ping' }, { timeoutMs: 500 });
+      test.time.advance(499);
+      expect(test.node.pendingRpcCount).toBe(1);
+      test.time.advance(1);
+      await expect(call).rejects.toBeInstanceOf(RpcTimeoutError);
+      await expect(call).rejects.toMatchObject({ code: 0, definite: false });
+      expect(test.node.pendingRpcCount).toBe(0);
+      test.transport.deliver({ src: 'n1', dest: 'n0', body: { type: 'pong', in_reply_to: 1 } });
+      expect(test.logger.lines.some((l) => l.includes('no rpc awaits msg 1'))).toBe(true);
+      expect(test.transport.written).toHaveLength(1);
+    });
+
+    it('rejects outstanding calls when the input closes', async () => {
+      const test = started();
+      initNode(test);
+      const call = test.node.rpc('n1', { type: 'ping' });
+      test.transport.close();
+      await expect(call).rejects.toMatchObject({ code: 13 });
+      expect(test.time.pendingTimers).toBe(0);
+    });
+  });
+
+  it('sends fire-and-forget messages from its own id', () => {
+    const test = started();
+    initNode(test, 'n2', ['n1', 'n2']);
+    test.node.send('n1', { type: 'gossip', values: [1] });
+    expect(test.transport.take()).toEqual([{ src: 'n2', dest: 'n1', body: { type: 'gossip', values: [1] } }]);
+  });
+
+  it('refuses to register a type twice', () => {
+    const { node } = started();
+    node.handle('echo', () => undefined);
+    expect(() => node.handle('echo', () => undefined)).toThrow(/already registered/);
   });
 });

@@ -150,7 +150,10 @@ export class Node {
     const handler = this.handlers.get(body.type);
     if (!handler) {
       this.logger.warn(`no handler for '${body.type}' from ${message.src}`);
-      this.replyError(message, new RpcError(ErrorCode.NotSupported, `unsupported message type '${body.type}'`));
+      this.replyError(
+        message,
+        new RpcError(ErrorCode.NotSupported, `unsupported message type '${body.type}'`),
+      );
       return;
     }
     let result: ReturnType<MessageHandler>;
@@ -210,7 +213,12 @@ export class Node {
     this.logger.warn(`rejected line (${error.reason}): ${error.line.slice(0, 500)}`);
     if (!error.replyTo) return;
     const { src, dest, msgId } = error.replyTo;
-    const body: ErrorBody = { type: 'error', in_reply_to: msgId, code: ErrorCode.MalformedRequest, text: error.reason };
+    const body: ErrorBody = {
+      type: 'error',
+      in_reply_to: msgId,
+      code: ErrorCode.MalformedRequest,
+      text: error.reason,
+    };
     this.write({ src: this.nodeId || src, dest, body });
   }
 

@@ -1,0 +1,63 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../../..');
+
+/** Bundles the real echo app exactly as `nx build echo` does, into a scratch folder. */
+function buildEcho(): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'echo-app-')), 'main.js');
+  execFileSync(
+    'node',
+    [join(root, 'tools/scripts/bundle-node.mjs'), join(root, 'apps/echo/src/main.ts'), out],
+    { cwd: root },
+  );
+  return out;
+}
+
+describe('the built echo node over real pipes', () => {
+  const bin = buildEcho();
+  const run = (lines: string[]) =>
+    spawnSync(bin, { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 20_000 });
+  const init = '{"src":"c0","dest":"n1","body":{"type":"init","msg_id":1,"node_id":"n1","node_ids":["n1"]}}';
+
+  it('prints only init_ok and echo_ok lines and exits 0 at end of input', () => {
+    const result = run([
+      init,
+      '{"id":5,"src":"c1","dest":"n1","body":{"type":"echo","msg_id":2,"echo":"Please echo 9"}}',
+    ]);
+    expect(result.status).toBe(0);
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { src: 'n1', dest: 'c0', body: { type: 'init_ok', in_reply_to: 1 } },
+      { src: 'n1', dest: 'c1', body: { type: 'echo_ok', echo: 'Please echo 9', in_reply_to: 2 } },
+    ]);
+  });
+
+  it('answers bad input with protocol errors on stdout, logs on stderr, and keeps serving', () => {
+    const result = run([
+      init,
+      'not json at all',
+      '{"src":"c1","dest":"n1","body":{"type":"echo","msg_id":3}}',
+      '{"src":"c1","dest":"n1","body":{"type":"teleport","msg_id":4}}',
+      '{"src":"c1","dest":"n1","body":{"type":"echo","msg_id":5,"echo":1}}',
+    ]);
+    expect(result.status).toBe(0);
+    const bodies = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).body);
+    expect(bodies.map((b) => [b.type, b.in_reply_to, b.code])).toEqual([
+      ['init_ok', 1, undefined],
+      ['error', 3, 12],
+      ['error', 4, 10],
+      ['echo_ok', 5, undefined],
+    ]);
+    expect(result.stderr).toContain('not JSON');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/echo-program';
+export * from './lib/echo-module';

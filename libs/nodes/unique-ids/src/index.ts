@@ -1,0 +1,2 @@
+export * from './lib/unique-id-program';
+export * from './lib/unique-ids-module';

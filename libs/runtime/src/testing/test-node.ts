@@ -1,0 +1,41 @@
+import { Container } from 'inversify';
+import { portsModule } from '../lib/modules';
+import { Node } from '../lib/node';
+import { SeededRandom } from '../lib/seeded-random';
+import { MemoryLogger } from './memory-logger';
+import { MemoryTransport } from './memory-transport';
+import { VirtualTime } from './virtual-time';
+
+export interface TestNode {
+  readonly container: Container;
+  readonly node: Node;
+  readonly transport: MemoryTransport;
+  readonly time: VirtualTime;
+  readonly logger: MemoryLogger;
+}
+
+/**
+ * A container with in-memory ports and virtual time, loaded with the given feature modules; the node is started
+ * but not yet initialised (send it `init`, or use `initNode`).
+ */
+export function createTestNode(...modules: Parameters<Container['load']>): TestNode {
+  const transport = new MemoryTransport();
+  const time = new VirtualTime();
+  const logger = new MemoryLogger();
+  const container = new Container();
+  container.load(
+    portsModule({ transport, clock: time, scheduler: time, logger, random: new SeededRandom(42) }),
+  );
+  if (modules.length > 0) container.load(...modules);
+  return { container, node: container.get(Node), transport, time, logger };
+}
+
+/** Sends `init` as Maelstrom does and discards the `init_ok`. */
+export function initNode(test: TestNode, nodeId = 'n0', nodeIds: readonly string[] = [nodeId]): void {
+  test.transport.deliver({
+    src: 'c0',
+    dest: nodeId,
+    body: { type: 'init', msg_id: 1, node_id: nodeId, node_ids: nodeIds },
+  });
+  test.transport.take();
+}
