@@ -39,10 +39,14 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+];
+
+/** For libs and apps: time, timers, randomness and stdout only through injected ports (tools are exempt). */
+export const portsOnly = [
   {
     // Nodes reach time, timers, randomness and stdout only through injected ports.
-    files: ['libs/**/*.ts', 'apps/**/*.ts'],
-    ignores: ['libs/runtime/src/adapters/**', '**/*.spec.ts', '**/test/**'],
+    files: ['**/*.ts'],
+    ignores: ['**/adapters/**', '**/*.spec.ts', '**/test/**'],
     rules: {
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'setImmediate'],
       'no-restricted-properties': [

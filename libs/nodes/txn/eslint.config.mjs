@@ -1,2 +1,3 @@
-import baseConfig from '../../../eslint.config.mjs';
-export default [...baseConfig];
+import baseConfig, { portsOnly } from '../../../eslint.config.mjs';
+
+export default [...baseConfig, ...portsOnly];
