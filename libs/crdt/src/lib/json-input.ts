@@ -24,11 +24,11 @@ export function expectExactKeys(
 ): void {
   for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(input, key)) {
-      throw new CrdtDecodeError(crdt, path, `missing field "${key}"`);
+      throw new CrdtDecodeError(crdt, path, `missing field ${JSON.stringify(key)}`);
     }
   }
   for (const key of Object.keys(input)) {
-    if (!keys.includes(key)) throw new CrdtDecodeError(crdt, path, `unexpected field "${key}"`);
+    if (!keys.includes(key)) throw new CrdtDecodeError(crdt, path, `unexpected field ${JSON.stringify(key)}`);
   }
 }
 
