@@ -1,4 +1,4 @@
-import { decodeLine, encodeMessage, type DecodeResult } from './codec';
+import { decodeLine, encodeMessage, encodeReply, encodeRequest, type DecodeResult } from './codec';
 import { ERROR_CODES, ErrorCode, errorCodeInfo, isDefinite } from './error-codes';
 import { WORKLOAD_REQUEST_SHAPES } from './schemas';
 import { is } from './shape';
@@ -169,5 +169,29 @@ describe('error codes', () => {
     expect(isDefinite(999)).toBe(false);
     expect(errorCodeInfo(12)?.name).toBe('malformed-request');
     expect(errorCodeInfo(5)).toBeUndefined();
+  });
+});
+
+describe('encodeReply / encodeRequest', () => {
+  it('add in_reply_to or msg_id to the body and decode back to the same message', () => {
+    const body = { type: 'read_ok', messages: [1, 2], note: 'a "quoted" \\ value' };
+    expect(JSON.parse(encodeReply('n0', 'c"1', body, 7))).toEqual({
+      src: 'n0',
+      dest: 'c"1',
+      body: { ...body, in_reply_to: 7 },
+    });
+    expect(JSON.parse(encodeRequest('n0', 'lin-kv', { type: 'read', key: 'k' }, 3))).toEqual({
+      src: 'n0',
+      dest: 'lin-kv',
+      body: { type: 'read', key: 'k', msg_id: 3 },
+    });
+  });
+
+  it('handles a body with no other fields', () => {
+    expect(JSON.parse(encodeReply('n0', 'c1', {}, 1))).toEqual({
+      src: 'n0',
+      dest: 'c1',
+      body: { in_reply_to: 1 },
+    });
   });
 });

@@ -1,6 +1,8 @@
 import {
   decodeLine,
   encodeMessage,
+  encodeReply,
+  encodeRequest,
   ErrorCode,
   type Body,
   type DecodeError,
@@ -113,7 +115,7 @@ export class Node {
       this.logger.warn(`not replying ${body.type} to ${request.src}: the request had no msg_id`);
       return;
     }
-    this.write({ src: this.nodeId, dest: request.src, body: { ...body, in_reply_to: msgId } as Body });
+    this.transport.write(encodeReply(this.nodeId, request.src, body, msgId));
   }
 
   /** Sends a request and resolves with its reply; rejects with `RpcError` on an error reply or a timeout. */
@@ -126,7 +128,7 @@ export class Node {
         reject(new RpcTimeoutError(dest, msgId, timeoutMs));
       }, timeoutMs);
       this.pending.set(msgId, { resolve: resolve as (body: Body) => void, reject, cancelTimeout });
-      this.write({ src: this.nodeId, dest, body: { ...body, msg_id: msgId } as Body });
+      this.transport.write(encodeRequest(this.nodeId, dest, body, msgId));
     });
   }
 
