@@ -95,5 +95,5 @@ console.log(
 console.log(`bare JSON.parse + JSON.stringify: ${bareMs.toFixed(1)} ms  ${rate(bareMs)} msg/s`);
 console.log(`runtime decode+dispatch+encode:  ${runtimeMs.toFixed(1)} ms  ${rate(runtimeMs)} msg/s`);
 console.log(
-  `ratio runtime/bare: ${(runtimeMs / bareMs).toFixed(2)}x (goal ≤ 1.5x); replies written: ${transport.written}; ${sink > 0 ? '' : ''}`,
+  `ratio runtime/bare: ${(runtimeMs / bareMs).toFixed(2)}x (goal ≤ 1.5x); replies written: ${transport.written}, bare bytes: ${sink}`,
 );
