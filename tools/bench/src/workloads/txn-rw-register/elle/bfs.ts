@@ -1,0 +1,232 @@
+/**
+ * Elle's breadth-first cycle search (elle/bfs.clj and elle/BFSPath.java), step for step: a path carries the rels
+ * it may take, the rels it still wants (up to four sets packed into one int), how many rw edges it still wants
+ * and its rw mode (single, nonadjacent). Shells grow one hop at a time from each start vertex; the first valid
+ * loop without a tail wins, and a loop with a tail is trimmed and searched again.
+ */
+import type { RelGraph } from './graph';
+import { ANY_RW, RW, RWP } from './rels';
+
+export interface CycleSpec {
+  readonly rels: number;
+  readonly requiredRels?: readonly number[];
+  readonly nonadjacentRels?: number;
+  readonly singleRels?: number;
+  readonly multipleRels?: number;
+  /** The explained cycle must have exactly this type. */
+  readonly type?: string;
+}
+
+const enum RWMode {
+  None,
+  Single,
+  NonadjacentFree,
+  NonadjacentTaken,
+}
+
+interface Path {
+  readonly legal: number;
+  readonly want: number;
+  readonly wantRW: number;
+  readonly rwMode: RWMode;
+  readonly vertex: number;
+  readonly prev: Path | undefined;
+  readonly length: number;
+}
+
+/** Thrown out of a search when its deadline passes (Elle's cycle-search timeout). */
+export class SearchTimeout extends Error {
+  constructor() {
+    super('cycle search timed out');
+    this.name = 'SearchTimeout';
+  }
+}
+
+function packRelsSet(rels: readonly number[]): number {
+  let packed = 0;
+  rels.slice(0, 4).forEach((r, i) => (packed |= (r & 0xff) << (8 * i)));
+  return packed;
+}
+
+function packedSetToMask(rels: number): number {
+  for (let i = 0; i < 32; i += 8) rels = rels | (rels >>> i);
+  return rels & 0xff;
+}
+
+function checkOffRelInPackedSet(rels: number, rel: number): number {
+  for (let i = 0; i < 32; i += 8) {
+    const mask = 0xff << i;
+    if ((((rels & mask) >>> i) & rel) !== 0) return rels & ~mask;
+  }
+  return rels;
+}
+
+function initialPath(spec: CycleSpec): Omit<Path, 'vertex' | 'prev' | 'length'> {
+  const wantRW = spec.singleRels !== undefined ? 1 : spec.multipleRels !== undefined ? 2 : 0;
+  let rwMode: RWMode;
+  if (spec.nonadjacentRels === undefined) {
+    rwMode = spec.singleRels !== undefined && (spec.singleRels & ANY_RW) !== 0 ? RWMode.Single : RWMode.None;
+  } else if (spec.nonadjacentRels === RW || spec.nonadjacentRels === (RW | RWP)) {
+    rwMode = RWMode.NonadjacentFree;
+  } else {
+    throw new Error(`Unexpected nonadjacent rels: ${spec.nonadjacentRels}`);
+  }
+  return { legal: spec.rels, want: packRelsSet(spec.requiredRels ?? []), wantRW, rwMode };
+}
+
+function isLoop(path: Path): boolean {
+  for (let p = path.prev; p !== undefined; p = p.prev) if (p.vertex === path.vertex) return true;
+  return false;
+}
+
+function isValid(path: Path): boolean {
+  return path.want === 0 && path.wantRW === 0 && path.rwMode !== RWMode.NonadjacentTaken;
+}
+
+function opsOf(path: Path): number[] {
+  const ops: number[] = [];
+  for (let p: Path | undefined = path; p !== undefined; p = p.prev) ops.push(p.vertex);
+  return ops.reverse();
+}
+
+function firstVertex(path: Path): number {
+  let p = path;
+  while (p.prev !== undefined) p = p.prev;
+  return p.vertex;
+}
+
+function stepRel(path: Path, rel: number, vertex: number): Path | undefined {
+  const isRw = (rel & ANY_RW) !== 0;
+  const next = (want: number, wantRW: number, rwMode: RWMode): Path => ({
+    legal: path.legal,
+    want,
+    wantRW,
+    rwMode,
+    vertex,
+    prev: path,
+    length: path.length + 1,
+  });
+  if ((rel & path.legal) !== 0) {
+    const wantRW = isRw && path.wantRW !== 0 ? path.wantRW - 1 : path.wantRW;
+    const rwMode = path.rwMode === RWMode.NonadjacentTaken ? RWMode.NonadjacentFree : path.rwMode;
+    return next(checkOffRelInPackedSet(path.want, rel), wantRW, rwMode);
+  }
+  if (isRw) {
+    switch (path.rwMode) {
+      case RWMode.Single:
+        return next(checkOffRelInPackedSet(path.want, rel), 0, RWMode.None);
+      case RWMode.NonadjacentFree:
+        return next(
+          checkOffRelInPackedSet(path.want, rel),
+          path.wantRW === 0 ? 0 : path.wantRW - 1,
+          RWMode.NonadjacentTaken,
+        );
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+function step(path: Path, rels: number, vertex: number): Path[] {
+  const rwMask =
+    path.wantRW > 0 || path.rwMode === RWMode.Single || path.rwMode === RWMode.NonadjacentFree ? ANY_RW : 0;
+  const wantMask = packedSetToMask(path.want) & ~rwMask;
+  const legalMask = path.legal & ~rwMask & ~wantMask;
+  const paths: Path[] = [];
+  const rwRels = rels & rwMask;
+  for (let i = 0; i < 8 && rwRels !== 0; i++) {
+    const rel = rwRels & (1 << i);
+    if (rel !== 0) {
+      const p = stepRel(path, rel, vertex);
+      if (p) paths.push(p);
+    }
+  }
+  if (path.wantRW > 0 && path.length === 1) return paths;
+  const wantRels = rels & wantMask;
+  for (let i = 0; i < 8 && wantRels !== 0; i++) {
+    const rel = wantRels & (1 << i);
+    if (rel !== 0) {
+      const p = stepRel(path, rel, vertex);
+      if (p) paths.push(p);
+    }
+  }
+  if (path.want !== 0 && path.length === 1) return paths;
+  const legalRels = rels & legalMask;
+  for (let i = 0; i < 8 && legalRels !== 0; i++) {
+    const rel = legalRels & (1 << i);
+    if (rel !== 0) {
+      const p = stepRel(path, rel, vertex);
+      if (p) {
+        paths.push(p);
+        return paths;
+      }
+    }
+  }
+  return paths;
+}
+
+function expand(g: RelGraph, paths: readonly Path[], deadline: number): Path[] {
+  const next: Path[] = [];
+  for (const path of paths) {
+    if (Date.now() > deadline) throw new SearchTimeout();
+    for (const [w, rels] of g.out(path.vertex)) for (const p of step(path, rels, w)) next.push(p);
+  }
+  return next;
+}
+
+function trimLoop(
+  g: RelGraph,
+  init: ReturnType<typeof initialPath>,
+  path: Path,
+  deadline: number,
+): number[] | null {
+  const ops = opsOf(path);
+  const pin = path.vertex;
+  const trimmed = ops.slice(ops.indexOf(pin));
+  const sub = g.select(trimmed);
+  for (const v of trimmed) {
+    const found = searchFrom(sub, init, v, deadline);
+    if (found) return found;
+  }
+  return null;
+}
+
+function searchFrom(
+  g: RelGraph,
+  init: ReturnType<typeof initialPath>,
+  start: number,
+  deadline: number,
+): number[] | null {
+  let paths: Path[] = [{ ...init, vertex: start, prev: undefined, length: 1 }];
+  while (paths.length > 0) {
+    const open: Path[] = [];
+    for (const path of paths) {
+      if (!isLoop(path)) {
+        open.push(path);
+      } else if (isValid(path)) {
+        if (firstVertex(path) === path.vertex) return opsOf(path);
+        const trimmed = trimLoop(g, init, path, deadline);
+        if (trimmed) return trimmed;
+      }
+    }
+    paths = expand(g, open, deadline);
+  }
+  return null;
+}
+
+/** A cycle (first vertex repeated at the end) matching `spec`, or null. Throws SearchTimeout past `deadline`. */
+export function searchCycle(
+  g: RelGraph,
+  spec: CycleSpec,
+  deadline: number,
+  order: readonly number[],
+): number[] | null {
+  const init = initialPath(spec);
+  for (const v of order) {
+    if (!g.hasVertex(v)) continue;
+    const found = searchFrom(g, init, v, deadline);
+    if (found) return found;
+  }
+  return null;
+}

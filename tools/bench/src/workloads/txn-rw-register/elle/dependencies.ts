@@ -1,0 +1,113 @@
+/**
+ * Transaction dependency graphs (elle/rw_register.clj `wr-graph`, `version-graphs->transaction-graph`, and
+ * elle/core.clj `realtime-graph`, `process-graph`). Only ok transactions take part in wr/ww/rw edges.
+ */
+import { RelGraph } from './graph';
+import type { Enc } from './mops';
+import { PROCESS, REALTIME, RW, WR, WW } from './rels';
+import type { TxnHistory, TxnOp } from './txn-ops';
+import type { VersionGraphs } from './versions';
+
+/** key → value → ids of ok txns that externally read (or wrote) it. */
+export type ExtIndex = Map<Enc, Map<Enc, number[]>>;
+
+export function extIndex(ops: readonly TxnOp[], which: 'extReads' | 'extWrites'): ExtIndex {
+  const index: ExtIndex = new Map();
+  for (const op of ops) {
+    if (op.type !== 'ok') continue;
+    for (const [k, v] of op.txn[which]) {
+      let byValue = index.get(k);
+      if (!byValue) index.set(k, (byValue = new Map()));
+      const list = byValue.get(v);
+      if (list) list.push(op.id);
+      else byValue.set(v, [op.id]);
+    }
+  }
+  return index;
+}
+
+/** Thrown when one value of a key was written by several ok txns and read: Elle cannot order such histories. */
+export class DuplicateWriteError extends Error {
+  constructor(key: unknown, value: unknown, writers: readonly TxnOp[]) {
+    super(
+      `Key ${JSON.stringify(key)} had value ${JSON.stringify(value)} written by more than one op: ` +
+        writers.map((w) => `index ${w.index}`).join(', '),
+    );
+    this.name = 'DuplicateWriteError';
+  }
+}
+
+export function wrGraph(ops: readonly TxnOp[], reads: ExtIndex, writes: ExtIndex): RelGraph {
+  const g = new RelGraph();
+  for (const [k, byValue] of reads) {
+    for (const [v, readers] of byValue) {
+      const writers = writes.get(k)?.get(v) ?? [];
+      if (writers.length > 1) {
+        const op = ops[writers[0]];
+        throw new DuplicateWriteError(
+          op.txn.raw.get(k),
+          op.txn.raw.get(v),
+          writers.map((w) => ops[w]),
+        );
+      }
+      if (writers.length === 1) for (const r of readers) g.link(writers[0], r, WR);
+    }
+  }
+  return g;
+}
+
+export function wwRwGraph(versions: VersionGraphs, reads: ExtIndex, writes: ExtIndex): RelGraph {
+  const g = new RelGraph();
+  const linkAll = (froms: readonly number[], tos: readonly number[], rel: number): void => {
+    for (const a of froms) {
+      for (const b of tos) {
+        if (a === b) {
+          g.addVertex(a);
+        } else {
+          g.link(a, b, rel);
+        }
+      }
+    }
+  };
+  for (const [k, vg] of versions) {
+    const kReads = reads.get(k);
+    const kWrites = writes.get(k);
+    for (const [v1, outs] of vg) {
+      for (const v2 of outs) {
+        const v2Writes = kWrites?.get(v2) ?? [];
+        linkAll(kWrites?.get(v1) ?? [], v2Writes, WW);
+        linkAll(kReads?.get(v1) ?? [], v2Writes, RW);
+      }
+    }
+  }
+  return g;
+}
+
+/** a → b when a completed (ok) before b was invoked; a transitive reduction, as Elle builds it. */
+export function realtimeGraph(history: TxnHistory): RelGraph {
+  const g = new RelGraph();
+  let oks = new Set<number>();
+  for (const { op, completion } of history.events) {
+    if (op.type === 'invoke') {
+      if (completion !== undefined) for (const a of oks) g.link(a, completion, REALTIME);
+    } else if (op.type === 'ok' && completion !== undefined) {
+      const implied = g.in(completion);
+      if (implied.size > 0) oks = new Set([...oks].filter((a) => !implied.has(a)));
+      oks.add(completion);
+    }
+  }
+  return g;
+}
+
+/** Successive ok txns of each process. */
+export function processGraph(ops: readonly TxnOp[]): RelGraph {
+  const g = new RelGraph();
+  const last = new Map<number, number>();
+  for (const op of ops) {
+    if (op.type !== 'ok') continue;
+    const prev = last.get(op.process);
+    if (prev !== undefined) g.link(prev, op.id, PROCESS);
+    last.set(op.process, op.id);
+  }
+  return g;
+}

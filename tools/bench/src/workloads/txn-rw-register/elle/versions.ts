@@ -1,0 +1,97 @@
+/**
+ * Per-key version graphs for rw registers (elle/rw_register.clj `version-graphs`), with only the inference
+ * Maelstrom enables (`:wfr-keys? true`; no sequential or linearizable keys):
+ * - initial state: nil precedes every value an ok/info txn externally wrote or an ok txn externally read;
+ * - writes follow reads: in one ok txn, an external read of v and an external write of v′ to the same key give
+ *   v < v′.
+ * If adding the wfr graph makes any key's order cyclic, Elle reports `cyclic-versions` and drops the wfr graph.
+ */
+import { NIL, type Enc } from './mops';
+import { stronglyConnectedComponents } from './scc';
+import type { TxnOp } from './txn-ops';
+
+/** key → value → successor values. */
+export type VersionGraphs = Map<Enc, Map<Enc, Set<Enc>>>;
+
+export interface CyclicVersionsCase {
+  readonly key: unknown;
+  readonly scc: unknown[];
+  readonly sources: string[];
+}
+
+function link(graphs: VersionGraphs, k: Enc, from: Enc, to: Enc): void {
+  let g = graphs.get(k);
+  if (!g) graphs.set(k, (g = new Map()));
+  let out = g.get(from);
+  if (!out) g.set(from, (out = new Set()));
+  out.add(to);
+  if (!g.has(to)) g.set(to, new Set());
+}
+
+function initialStateGraphs(ops: readonly TxnOp[]): VersionGraphs {
+  const graphs: VersionGraphs = new Map();
+  for (const op of ops) {
+    if (op.type === 'fail') continue;
+    const pairs = [...op.txn.extWrites, ...(op.type === 'ok' ? op.txn.extReads : [])];
+    for (const [k, v] of pairs) if (v !== NIL) link(graphs, k, NIL, v);
+  }
+  return graphs;
+}
+
+function wfrGraphs(ops: readonly TxnOp[]): VersionGraphs {
+  const graphs: VersionGraphs = new Map();
+  for (const op of ops) {
+    if (op.type !== 'ok') continue;
+    for (const [k, v] of op.txn.extReads) {
+      if (v === NIL) continue;
+      const written = op.txn.extWrites.get(k);
+      if (written !== undefined && written !== NIL && written !== 'false') link(graphs, k, v, written);
+    }
+  }
+  return graphs;
+}
+
+function union(a: VersionGraphs, b: VersionGraphs): VersionGraphs {
+  const result: VersionGraphs = new Map();
+  for (const graphs of [a, b]) {
+    for (const [k, g] of graphs) for (const [v, outs] of g) for (const w of outs) link(result, k, v, w);
+  }
+  return result;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1;
+}
+
+function cyclicVersionCases(
+  graphs: VersionGraphs,
+  raw: ReadonlyMap<Enc, unknown>,
+  sources: string[],
+): CyclicVersionsCase[] {
+  const cases: CyclicVersionsCase[] = [];
+  const keys = [...graphs.keys()].sort((a, b) => compareValues(raw.get(a), raw.get(b)));
+  for (const k of keys) {
+    const g = graphs.get(k) as Map<Enc, Set<Enc>>;
+    const sccs = stronglyConnectedComponents(g.keys(), (v) => g.get(v) ?? [], false)
+      .map((scc) => scc.map((v) => raw.get(v)).sort(compareValues))
+      .sort((a, b) => compareValues(a[0], b[0]));
+    for (const scc of sccs) cases.push({ key: raw.get(k), scc, sources });
+  }
+  return cases;
+}
+
+export interface VersionAnalysis {
+  readonly graphs: VersionGraphs;
+  readonly sources: string[];
+  readonly cyclicVersions: CyclicVersionsCase[] | undefined;
+}
+
+export function versionGraphs(ops: readonly TxnOp[]): VersionAnalysis {
+  const raw = new Map<Enc, unknown>();
+  for (const op of ops) for (const [e, x] of op.txn.raw) raw.set(e, x);
+  const initial = initialStateGraphs(ops);
+  const withWfr = union(initial, wfrGraphs(ops));
+  const cycles = cyclicVersionCases(withWfr, raw, ['initial-state', 'wfr-keys']);
+  if (cycles.length > 0) return { graphs: initial, sources: ['initial-state'], cyclicVersions: cycles };
+  return { graphs: withWfr, sources: ['initial-state', 'wfr-keys'], cyclicVersions: undefined };
+}
