@@ -12,7 +12,10 @@ const msgArb: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 3 }), fc.boolean(), { maxKeys: 2 }),
 );
 const logArb: fc.Arbitrary<KeyedLog> = fc
-  .tuple(fc.array(fc.tuple(keyArb, msgArb), { maxLength: 40 }), fc.array(fc.tuple(keyArb, fc.nat(50)), { maxLength: 10 }))
+  .tuple(
+    fc.array(fc.tuple(keyArb, msgArb), { maxLength: 40 }),
+    fc.array(fc.tuple(keyArb, fc.nat(50)), { maxLength: 10 }),
+  )
   .map(([appends, commits]) => {
     let log = emptyKeyedLog;
     for (const [key, msg] of appends) log = append(log, key, msg).log;

@@ -63,20 +63,26 @@ describe('KeyedLog', () => {
 
   it('reads batches that never skip: consecutive reads cover exactly the key log, in order', () => {
     fc.assert(
-      fc.property(appendsArb, keyArb, fc.nat(70), fc.integer({ min: 1, max: 7 }), (appends, key, start, batch) => {
-        const { log } = build(appends);
-        const expected = (log.logs.get(key) ?? []).filter(([offset]) => offset >= start);
-        const seen: LogEntry[] = [];
-        let from = start;
-        for (;;) {
-          const got = readFrom(log, key, from, batch);
-          expect(got.length).toBeLessThanOrEqual(batch);
-          if (got.length === 0) break;
-          seen.push(...got);
-          from = got[got.length - 1][0] + 1;
-        }
-        expect(seen).toEqual(expected);
-      }),
+      fc.property(
+        appendsArb,
+        keyArb,
+        fc.nat(70),
+        fc.integer({ min: 1, max: 7 }),
+        (appends, key, start, batch) => {
+          const { log } = build(appends);
+          const expected = (log.logs.get(key) ?? []).filter(([offset]) => offset >= start);
+          const seen: LogEntry[] = [];
+          let from = start;
+          for (;;) {
+            const got = readFrom(log, key, from, batch);
+            expect(got.length).toBeLessThanOrEqual(batch);
+            if (got.length === 0) break;
+            seen.push(...got);
+            from = got[got.length - 1][0] + 1;
+          }
+          expect(seen).toEqual(expected);
+        },
+      ),
     );
   });
 

@@ -1,0 +1,220 @@
+import type { Cancel, Clock, Scheduler } from '../ports';
+import {
+  errorCode,
+  isLeaseRecord,
+  KEY_MISSING,
+  PRECONDITION_FAILED,
+  sameLease,
+  type LeaseRecord,
+  type LeaseStore,
+} from './lease-store';
+import { validateLeaseTiming, type LeaseTiming } from './lease-timing';
+
+export interface ElectionEvents {
+  /** This node holds the lease of `term`. */
+  elected(term: number): void;
+  /** This node no longer holds the lease of `term` (expired, not renewed, or taken over). */
+  deposed(term: number): void;
+  /** The register named a holder (possibly this node, possibly stale). */
+  observed(record: LeaseRecord): void;
+}
+
+export interface LeaseElectionOptions {
+  readonly nodeId: string;
+  readonly store: LeaseStore;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly timing: LeaseTiming;
+  readonly events: ElectionEvents;
+  readonly key?: string;
+}
+
+interface Leadership {
+  readonly term: number;
+  readonly record: LeaseRecord;
+  readonly validUntil: number;
+  readonly lastRenewSentAt: number;
+}
+
+export const DEFAULT_LEASE_KEY = 'replicated-log/leader';
+
+/**
+ * Leader election by lease over a linearizable register. Taking over is a cas from the record last seen to
+ * `{term: term + 1, holder: self}`, allowed only once that record stayed unchanged for `leaseMs` of the watcher's
+ * own time; the holder renews by cas (bumping `renewal`) and believes in its lease only until
+ * `send time of its last successful cas + leaseMs - marginMs`, so the old holder has stopped before anyone can
+ * take over (see LeaseTiming). A term is written once, by its only holder: one leader per term.
+ */
+export class LeaseElection {
+  private readonly key: string;
+  private readonly timing: LeaseTiming;
+  private leadership: Leadership | undefined;
+  private observedRecord: { readonly record: LeaseRecord; readonly since: number } | undefined;
+  private lastHeardFromLeader: number | undefined;
+  private lastWatchAt = -Infinity;
+  private busy = false;
+  /** Bumped whenever the role changes, so a late store reply from an earlier role is ignored. */
+  private generation = 0;
+  private cancelTimer: Cancel | undefined;
+
+  constructor(private readonly options: LeaseElectionOptions) {
+    this.key = options.key ?? DEFAULT_LEASE_KEY;
+    this.timing = validateLeaseTiming(options.timing);
+  }
+
+  start(): void {
+    if (this.cancelTimer) return;
+    this.cancelTimer = this.options.scheduler.setInterval(() => this.tick(), this.timing.tickMs);
+    this.tick();
+  }
+
+  stop(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.generation++;
+    if (this.leadership) this.depose();
+  }
+
+  /** True while this node may accept writes as leader: it holds an unexpired lease. */
+  holdsLease(): boolean {
+    return this.leadership !== undefined && this.options.clock.now() < this.leadership.validUntil;
+  }
+
+  get leaderTerm(): number | undefined {
+    return this.holdsLease() ? this.leadership?.term : undefined;
+  }
+
+  /** The replication layer heard from the current leader: no need to watch the register for a while. */
+  heardFromLeader(): void {
+    this.lastHeardFromLeader = this.options.clock.now();
+  }
+
+  /** The replication layer saw a term newer than ours: if we lead an older term, we do not any more. */
+  observeTerm(term: number): void {
+    if (this.leadership && this.leadership.term < term) this.depose();
+  }
+
+  /** Gives up the lease at once (it then simply expires in the register). */
+  resign(): void {
+    this.depose();
+  }
+
+  tick(): void {
+    const now = this.options.clock.now();
+    if (this.leadership) {
+      if (now >= this.leadership.validUntil) this.depose();
+      else if (!this.busy && now - this.leadership.lastRenewSentAt >= this.timing.renewEveryMs)
+        void this.renew();
+      return;
+    }
+    if (this.busy) return;
+    if (this.lastHeardFromLeader !== undefined && now - this.lastHeardFromLeader < this.timing.suspectAfterMs)
+      return;
+    if (now - this.lastWatchAt < this.timing.watchEveryMs) return;
+    void this.watch();
+  }
+
+  private async watch(): Promise<void> {
+    const generation = this.generation;
+    this.busy = true;
+    this.lastWatchAt = this.options.clock.now();
+    try {
+      let value: unknown;
+      try {
+        value = await this.options.store.read(this.key);
+      } catch (error) {
+        if (generation === this.generation && errorCode(error) === KEY_MISSING)
+          await this.takeOver(null, generation);
+        return;
+      }
+      if (generation !== this.generation || !isLeaseRecord(value)) return;
+      this.options.events.observed(value);
+      const now = this.options.clock.now();
+      const seen = this.observedRecord;
+      if (!seen || !sameLease(seen.record, value)) this.observedRecord = { record: value, since: now };
+      else if (now - seen.since >= this.timing.leaseMs) await this.takeOver(value, generation);
+    } finally {
+      if (generation === this.generation) this.busy = false;
+    }
+  }
+
+  private async takeOver(from: LeaseRecord | null, generation: number): Promise<void> {
+    const term = (from?.term ?? 0) + 1;
+    const record: LeaseRecord = { term, holder: this.options.nodeId, renewal: 0 };
+    const sentAt = this.options.clock.now();
+    try {
+      await this.options.store.cas(this.key, from, record, from === null);
+    } catch {
+      // Lost the race, or no answer: look again later. An unanswered cas that did apply leaves a record no one
+      // renews, which anyone (us included) takes over after leaseMs.
+      this.observedRecord = undefined;
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.generation++;
+    this.busy = false;
+    this.observedRecord = undefined;
+    this.leadership = {
+      term,
+      record,
+      validUntil: sentAt + this.timing.leaseMs - this.timing.marginMs,
+      lastRenewSentAt: sentAt,
+    };
+    this.options.events.elected(term);
+  }
+
+  private async renew(): Promise<void> {
+    const leadership = this.leadership;
+    if (!leadership) return;
+    const generation = this.generation;
+    const next: LeaseRecord = { ...leadership.record, renewal: leadership.record.renewal + 1 };
+    const sentAt = this.options.clock.now();
+    this.busy = true;
+    this.leadership = { ...leadership, lastRenewSentAt: sentAt };
+    try {
+      await this.options.store.cas(this.key, leadership.record, next, false);
+      if (generation !== this.generation || !this.leadership) return;
+      const validUntil = Math.max(
+        this.leadership.validUntil,
+        sentAt + this.timing.leaseMs - this.timing.marginMs,
+      );
+      this.leadership = { ...this.leadership, record: next, validUntil };
+    } catch (error) {
+      if (generation !== this.generation) return;
+      if (errorCode(error) === PRECONDITION_FAILED || errorCode(error) === KEY_MISSING) {
+        await this.recheck(leadership.term, generation);
+      }
+      // Otherwise (timeout): the lease is not extended; the next tick retries or lets it expire.
+    } finally {
+      if (generation === this.generation) this.busy = false;
+    }
+  }
+
+  /** A renewal was refused: either an earlier, unanswered renewal of ours did apply, or someone took over. */
+  private async recheck(term: number, generation: number): Promise<void> {
+    let value: unknown;
+    try {
+      value = await this.options.store.read(this.key);
+    } catch {
+      return;
+    }
+    if (generation !== this.generation || !this.leadership) return;
+    if (isLeaseRecord(value) && value.term === term && value.holder === this.options.nodeId) {
+      this.leadership = { ...this.leadership, record: value };
+      return;
+    }
+    if (isLeaseRecord(value)) this.options.events.observed(value);
+    this.depose();
+  }
+
+  private depose(): void {
+    const leadership = this.leadership;
+    if (!leadership) return;
+    this.generation++;
+    this.busy = false;
+    this.leadership = undefined;
+    this.observedRecord = undefined;
+    this.lastHeardFromLeader = undefined;
+    this.options.events.deposed(leadership.term);
+  }
+}
