@@ -24,6 +24,8 @@ export interface Op<V = unknown> {
   readonly final?: boolean;
   /** Set on `info` ops caused by an exception (malformed reply, …): its description. */
   readonly exception?: string;
+  /** Other op fields a workload keeps, e.g. kafka's `{ 'seek-to-beginning?': true }`. */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 export type History = readonly Op[];

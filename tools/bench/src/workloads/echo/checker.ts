@@ -1,20 +1,27 @@
-import type { CheckResult, History } from '../../lib/history';
-import { pairOps } from '../../lib/history';
+import type { CheckResult, History, Op } from '../../lib/history';
 import { jsonEqual } from '../../lib/json-equal';
 import { isPlainObject } from '@glomers/protocol';
 
 /**
- * Maelstrom's echo checker: for every invocation, the completion's `echo` field must equal the sent value. A
- * failed or timed-out echo has no `echo` field, so it counts as a mismatch too.
+ * Maelstrom's echo checker over knossos `pair-index`: each invocation completed by `ok` or `fail` must have a
+ * completion whose `echo` equals the sent value (a `fail` has none, so it is an error). Invocations completed by
+ * `info` (timeouts, malformed replies) are never paired by knossos and so never checked (verified on Maelstrom).
  */
 export function checkEcho(history: History): CheckResult {
+  const open = new Map<Op['process'], Op>();
   const errors: unknown[] = [];
-  for (const { invoke, complete } of pairOps(history)) {
-    if (invoke.process === 'nemesis') continue;
-    const received = complete?.value;
-    const echoed = isPlainObject(received) ? received['echo'] : undefined;
+  for (const op of history) {
+    if (op.process === 'nemesis') continue;
+    if (op.type === 'invoke') {
+      open.set(op.process, op);
+      continue;
+    }
+    const invoke = open.get(op.process);
+    open.delete(op.process);
+    if (!invoke || op.type === 'info') continue;
+    const echoed = isPlainObject(op.value) ? op.value['echo'] : undefined;
     if (echoed === undefined || !jsonEqual(invoke.value, echoed)) {
-      errors.push(['Expected a message with :echo', invoke.value, 'But received', received ?? null]);
+      errors.push(['Expected a message with :echo', invoke.value, 'But received', op.value ?? null]);
     }
   }
   return { 'valid?': errors.length === 0, errors };

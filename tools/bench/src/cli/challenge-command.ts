@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { challengesFor, type ChallengeRun } from '../challenges';
+import { readEdn } from '../results/edn-reader';
+import { figuresOf, missedBounds, type Figures } from '../results/figures';
+import { chooseEngine, type Engine, type EngineChoice } from './engine';
+import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
+
+/** One line of store/summary/summary.jsonl. */
+export interface SummaryRow {
+  readonly challenge: string;
+  readonly app: string;
+  readonly engine: 'bench' | 'maelstrom';
+  readonly verdict: string;
+  readonly 'missed-bounds': readonly string[];
+  readonly 'servers-msgs-per-op': number | null;
+  readonly 'all-msgs-per-op': number | null;
+  readonly 'stable-latency-median-ms': number | null;
+  readonly 'stable-latency-max-ms': number | null;
+  readonly 'wall-time-s': number;
+  readonly 'exit-code': number;
+  readonly results: string | null;
+  readonly date: string;
+}
+
+/** Finds the repository root: the nearest folder above `from` holding nx.json. */
+export function repoRoot(from: string): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = resolve(dir, '..');
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** `glomers-bench challenge <app> [--engine auto|bench|maelstrom]`: runs the app's rows; non-zero on any failure. */
+export async function challengeCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const app = argv.find((a) => !a.startsWith('-') && argv[argv.indexOf(a) - 1] !== '--engine');
+  const engineIndex = argv.indexOf('--engine');
+  const choice = (engineIndex >= 0 ? argv[engineIndex + 1] : 'auto') as EngineChoice;
+  if (!app || !['auto', 'bench', 'maelstrom'].includes(choice)) {
+    io.err('Usage: glomers-bench challenge <app> [--engine auto|bench|maelstrom]');
+    return EXIT_BAD_ARGS;
+  }
+  const rows = challengesFor(app);
+  if (rows.length === 0) {
+    io.err(`No challenge runs for app ${JSON.stringify(app)} (see tools/bench/src/challenges.ts)`);
+    return EXIT_BAD_ARGS;
+  }
+  const root = repoRoot(io.cwd);
+  const bin = join(root, 'dist', 'apps', app, 'main.js');
+  if (!existsSync(bin)) {
+    io.err(`${bin} does not exist: build the app first (npx nx build ${app})`);
+    return EXIT_BAD_ARGS;
+  }
+  let engine: Engine;
+  try {
+    engine = chooseEngine(choice);
+  } catch (error) {
+    io.err((error as Error).message);
+    return EXIT_BAD_ARGS;
+  }
+  let failed = false;
+  for (const row of rows) {
+    io.out(
+      `\n=== challenge ${row.challenge} (${app}) on engine: ${engine.kind}${engine.kind === 'maelstrom' ? ` (${engine.bin})` : ''}`,
+    );
+    const summary = await runRow(row, bin, engine, root, io);
+    mkdirSync(join(root, 'store', 'summary'), { recursive: true });
+    appendFileSync(join(root, 'store', 'summary', 'summary.jsonl'), JSON.stringify(summary) + '\n');
+    const ok = summary.verdict === 'true' && summary['missed-bounds'].length === 0;
+    io.out(
+      `=== challenge ${row.challenge}: ${ok ? 'PASS' : 'FAIL'} (engine ${engine.kind}, valid? ${summary.verdict}` +
+        `${summary['missed-bounds'].length > 0 ? `; missed bounds: ${summary['missed-bounds'].join('; ')}` : ''})`,
+    );
+    failed ||= !ok;
+  }
+  return failed ? 1 : 0;
+}
+
+async function runRow(
+  row: ChallengeRun,
+  bin: string,
+  engine: Engine,
+  root: string,
+  io: CommandIo,
+): Promise<SummaryRow> {
+  const started = Date.now();
+  const args = [...row.args, '--bin', bin];
+  let code: number;
+  let resultsFile: string | undefined;
+  let results: unknown;
+  if (engine.kind === 'bench') {
+    const run = await runTest(args, { ...io, cwd: root });
+    code = run.code;
+    resultsFile = run.dir && join(run.dir, 'results.json');
+    results =
+      resultsFile && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+  } else {
+    // Each row runs from its own folder under store/, so Maelstrom's ./store lands in the repo's ignored store/.
+    const cwd = join(root, 'store', 'maelstrom', `${row.app}-${row.challenge}`);
+    mkdirSync(cwd, { recursive: true });
+    code = await new Promise<number>((done) => {
+      const child = spawn(engine.bin, ['test', ...args], { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('close', (status) => done(status ?? 255));
+      child.on('error', () => done(255));
+    });
+    resultsFile = join(cwd, 'store', 'latest', 'results.edn');
+    results = existsSync(resultsFile) ? readEdn(readFileSync(resultsFile, 'utf8')) : undefined;
+  }
+  const figures: Figures = figuresOf(results);
+  return {
+    challenge: row.challenge,
+    app: row.app,
+    engine: engine.kind,
+    verdict: results === undefined ? `crashed (exit ${code})` : String(figures.valid),
+    'missed-bounds': results === undefined ? [] : missedBounds(figures, row.bounds),
+    'servers-msgs-per-op': figures.serversMsgsPerOp ?? null,
+    'all-msgs-per-op': figures.allMsgsPerOp ?? null,
+    'stable-latency-median-ms': figures.stableLatencyMedianMs ?? null,
+    'stable-latency-max-ms': figures.stableLatencyMaxMs ?? null,
+    'wall-time-s': (Date.now() - started) / 1000,
+    'exit-code': code,
+    results: resultsFile ?? null,
+    date: new Date(started).toISOString(),
+  };
+}

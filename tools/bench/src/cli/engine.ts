@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+export type EngineChoice = 'auto' | 'bench' | 'maelstrom';
+
+export type Engine = { readonly kind: 'bench' } | { readonly kind: 'maelstrom'; readonly bin: string };
+
+/** A `maelstrom` executable: MAELSTROM_BIN, else one on PATH. */
+function maelstromOnPath(env: NodeJS.ProcessEnv): string | undefined {
+  if (env['MAELSTROM_BIN']) return env['MAELSTROM_BIN'];
+  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'maelstrom'))) return join(dir, 'maelstrom');
+  }
+  return undefined;
+}
+
+/**
+ * The one place the engine is chosen. GLOMERS_ENGINE=bench|maelstrom (or an explicit --engine) forces one;
+ * auto runs real Maelstrom when MAELSTROM_BIN is set or `maelstrom` is on PATH, else the bench. A forced
+ * maelstrom also finds the copy install.sh puts in ~/.cache/maelstrom.
+ */
+export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = process.env): Engine {
+  const forced = flag !== 'auto' ? flag : env['GLOMERS_ENGINE'];
+  if (forced === 'bench') return { kind: 'bench' };
+  const found = maelstromOnPath(env);
+  if (forced === 'maelstrom') {
+    const cached = join(homedir(), '.cache', 'maelstrom', 'maelstrom');
+    const bin = found ?? (existsSync(cached) ? cached : undefined);
+    if (!bin)
+      throw new Error(
+        'GLOMERS_ENGINE=maelstrom but no Maelstrom found (set MAELSTROM_BIN or put maelstrom on PATH)',
+      );
+    return { kind: 'maelstrom', bin };
+  }
+  if (forced !== undefined && forced !== 'auto')
+    throw new Error(`Unknown engine ${JSON.stringify(forced)}: use auto, bench or maelstrom`);
+  return found ? { kind: 'maelstrom', bin: found } : { kind: 'bench' };
+}

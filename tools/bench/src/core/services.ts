@@ -1,0 +1,185 @@
+import type { Body } from '@glomers/protocol';
+import type { Random } from '@glomers/runtime';
+import { jsonEqual, jsonKey } from '../lib/json-equal';
+import { prStr, str } from './edn';
+import type { Envelope, Network } from './network';
+
+/** A reply body without `in_reply_to` (the service loop adds it), or undefined: no reply. */
+type Reply = Record<string, unknown> & { type: string };
+
+/** An immutable key-value state, as Maelstrom's PersistentKV: returns the next state and the reply. */
+class KvState {
+  constructor(readonly entries: ReadonlyMap<string, unknown> = new Map()) {}
+
+  handle(body: Body): [KvState, Reply] | undefined {
+    const key = jsonKey(body['key']);
+    const present = this.entries.has(key);
+    const current = this.entries.get(key);
+    switch (body.type) {
+      case 'read':
+        return [this, present ? { type: 'read_ok', value: current } : missing()];
+      case 'write':
+        return [this.with(key, body['value']), { type: 'write_ok' }];
+      case 'cas':
+        if (present) {
+          return jsonEqual(body['from'], current)
+            ? [this.with(key, body['to']), { type: 'cas_ok' }]
+            : [
+                this,
+                {
+                  type: 'error',
+                  code: 22,
+                  text: `current value ${prStr(current)} is not ${prStr(body['from'])}`,
+                },
+              ];
+        }
+        return body['create_if_not_exists'] === true
+          ? [this.with(key, body['to']), { type: 'cas_ok' }]
+          : [this, missing()];
+      default:
+        return undefined;
+    }
+  }
+
+  equals(other: KvState): boolean {
+    if (other === this) return true;
+    if (other.entries.size !== this.entries.size) return false;
+    for (const [k, v] of this.entries) {
+      if (!other.entries.has(k) || !jsonEqual(v, other.entries.get(k))) return false;
+    }
+    return true;
+  }
+
+  private with(key: string, value: unknown): KvState {
+    const next = new Map(this.entries);
+    next.set(key, value);
+    return new KvState(next);
+  }
+}
+
+function missing(): Reply {
+  return { type: 'error', code: 20, text: 'key does not exist' };
+}
+
+/** Handles one request; returns the reply body, or undefined for requests the service ignores (no reply). */
+export interface Service {
+  handle(message: Envelope): Reply | undefined;
+}
+
+/** lin-kv: one atomically updated map. */
+export function linKv(): Service {
+  let state = new KvState();
+  return {
+    handle: ({ body }) => {
+      const result = state.handle(body);
+      if (!result) return undefined;
+      state = result[0];
+      return result[1];
+    },
+  };
+}
+
+/**
+ * seq-kv as implemented (§2): the last 32 states are kept; a caller at position p evaluates on a uniformly chosen
+ * state in [p, last]; if that changes nothing it answers from there, else it re-runs on the newest state and
+ * appends. Positions beyond the window wrap as amalloy's ring buffer `nth` does (mod the retained count).
+ */
+export function seqKv(random: Random, capacity = 32): Service {
+  const states: KvState[] = [new KvState()];
+  let lastIndex = 0;
+  const positions = new Map<string, number>();
+  return {
+    handle: ({ src, body }) => {
+      const position = positions.get(src) ?? 0;
+      const index = position + random.int(lastIndex - position + 1);
+      const back = lastIndex - index + 1;
+      const chosen = states[(((states.length - back) % states.length) + states.length) % states.length];
+      const stale = chosen.handle(body);
+      if (!stale) return undefined;
+      if (stale[0].equals(chosen)) {
+        positions.set(src, index);
+        return stale[1];
+      }
+      const fresh = states[states.length - 1].handle(body);
+      if (!fresh) return undefined;
+      states.push(fresh[0]);
+      if (states.length > capacity) states.shift();
+      lastIndex++;
+      positions.set(src, lastIndex);
+      return fresh[1];
+    },
+  };
+}
+
+interface Stamped {
+  readonly ts: number;
+  readonly value: unknown;
+}
+
+/**
+ * lww-kv as implemented (§2): 2 replicas, each request on a uniformly random one; the merge Maelstrom computes
+ * is discarded, so replicas never converge. The two draws it spends on the merge are kept so streams line up.
+ */
+export function lwwKv(random: Random, replicaCount = 2): Service {
+  const replicas = Array.from({ length: replicaCount }, () => ({
+    clock: 0,
+    entries: new Map<string, Stamped>(),
+  }));
+  return {
+    handle: ({ body }) => {
+      random.int(replicaCount);
+      random.int(replicaCount);
+      const replica = replicas[random.int(replicaCount)];
+      const key = jsonKey(body['key']);
+      const current = replica.entries.get(key);
+      switch (body.type) {
+        case 'read':
+          return current ? { type: 'read_ok', value: current.value } : missing();
+        case 'write':
+          replica.entries.set(key, { ts: replica.clock++, value: body['value'] });
+          return { type: 'write_ok' };
+        case 'cas':
+          if (!current) return missing();
+          if (!jsonEqual(body['from'], current.value)) {
+            return {
+              type: 'error',
+              code: 22,
+              text: `current value ${prStr(current.value)} is not ${str(body['from'])}`,
+            };
+          }
+          replica.entries.set(key, { ts: replica.clock++, value: body['to'] });
+          return { type: 'cas_ok' };
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+/** lin-tso: 0, 1, 2, … */
+export function linTso(): Service {
+  let next = 0;
+  return { handle: ({ body }) => (body.type === 'ts' ? { type: 'ts_ok', ts: next++ } : undefined) };
+}
+
+/**
+ * Registers Maelstrom's four services on the network. Each answers in arrival order with `in_reply_to` = the
+ * request's msg_id (null when absent). A reply to an id that is gone is dropped, as Maelstrom's service loop
+ * logs and skips it.
+ */
+export function startServices(network: Network, randoms: { seqKv: Random; lwwKv: Random }): void {
+  const services: Record<string, Service> = {
+    'lin-kv': linKv(),
+    'seq-kv': seqKv(randoms.seqKv),
+    'lww-kv': lwwKv(randoms.lwwKv),
+    'lin-tso': linTso(),
+  };
+  for (const [id, service] of Object.entries(services)) {
+    network.register(id, (message) => {
+      const reply = service.handle(message);
+      if (!reply) return;
+      const body = { ...reply, in_reply_to: message.body.msg_id ?? null } as Body;
+      if (network.has(message.src)) network.send(id, message.src, body);
+    });
+  }
+}

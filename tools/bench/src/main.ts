@@ -1,0 +1,24 @@
+import { challengeCommand } from './cli/challenge-command';
+import { summaryCommand } from './cli/summary-command';
+import { testCommand, EXIT_BAD_ARGS, EXIT_CRASH, type CommandIo } from './cli/test-command';
+
+const COMMANDS = 'test, challenge, summary';
+
+/** Entry point of `glomers-bench <command> …`; resolves to the process exit code. */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'test':
+      return testCommand(rest, io);
+    case 'challenge':
+      return challengeCommand(rest, io);
+    case 'summary':
+      return summaryCommand(rest, io);
+    default:
+      io.err(`Usage: glomers-bench COMMAND [OPTIONS ...]\nCommands: ${COMMANDS}`);
+      return EXIT_BAD_ARGS;
+  }
+}
+
+export { EXIT_BAD_ARGS, EXIT_CRASH };
+export type { CommandIo };
