@@ -24,12 +24,15 @@ function empty<T extends GSetElement>(): GSet<T> {
   return new Set<T>();
 }
 
-/** A set holding `elements` (duplicates collapse). */
-function from<T extends GSetElement>(elements: Iterable<T>): GSet<T> {
-  const set = new Set<T>();
+/** `1 | 2` becomes `number`, `'a'` becomes `string`: what `GSet.from([1, 2])` should hold. */
+type Widened<T extends GSetElement> = T extends number ? number : string;
+
+/** A set holding `elements` (duplicates collapse). `GSet.from([1, 2])` is a `GSet<number>`. */
+function from<T extends GSetElement>(elements: Iterable<T>): GSet<Widened<T>> {
+  const set = new Set<Widened<T>>();
   for (const element of elements) {
     assertElement(element);
-    set.add(element);
+    set.add(element as Widened<T>);
   }
   return set;
 }
