@@ -156,6 +156,58 @@ describe.each([
   });
 });
 
+describe('ReadCommittedStore replicated over a lossy, reordering, duplicating network', () => {
+  it(`never lets a transaction see part of another's write-set (read atomic) (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(scenario, ({ replicas, steps }) => {
+        const { committed } = run(replicas, steps, (id) => new ReadCommittedStore(id));
+        expect(fracturedReads(committed)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/**
+ * Reads that saw one write of a transaction W but, on another key W also wrote, a value older than W's (by stamp) or
+ * none: evidence that W's write-set became visible piecemeal.
+ */
+function fracturedReads(committed: readonly Committed[]): string[] {
+  const writerStamp = new Map<string, Stamp>();
+  const finalWrites = new Map<Stamp, Map<Key, Value>>();
+  for (const { stamp, ops } of committed) {
+    const writes = new Map<Key, Value>();
+    for (const op of ops) if (op[0] === 'w') writes.set(op[1], op[2]);
+    for (const [key, value] of writes) writerStamp.set(`${key}:${value}`, stamp);
+    finalWrites.set(stamp, writes);
+  }
+  const fractured: string[] = [];
+  for (const { stamp: reader, ops } of committed) {
+    const external = new Map<Key, Value | null>();
+    const written = new Set<Key>();
+    for (const op of ops) {
+      if (op[0] === 'w') written.add(op[1]);
+      else if (!written.has(op[1]) && !external.has(op[1])) external.set(op[1], op[2]);
+    }
+    for (const [key, value] of external) {
+      const writer = value === null ? undefined : writerStamp.get(`${key}:${value}`);
+      if (writer === undefined) continue;
+      for (const [otherKey] of finalWrites.get(writer) ?? []) {
+        if (!external.has(otherKey) || otherKey === key) continue;
+        const seen = external.get(otherKey);
+        const seenStamp =
+          seen === null || seen === undefined ? undefined : writerStamp.get(`${otherKey}:${seen}`);
+        if (seenStamp === undefined || compareStamps(seenStamp, writer) < 0) {
+          fractured.push(
+            `${reader.node}/${reader.counter} read ${key}=${value} but ${otherKey}=${String(seen)}`,
+          );
+        }
+      }
+    }
+  }
+  return fractured;
+}
+
 /**
  * Final values that some transaction read and then overwrote: a replica that settled on one of these lost a write
  * that causally followed it (the stamp order must extend what transactions saw).

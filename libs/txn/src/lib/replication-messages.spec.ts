@@ -10,6 +10,14 @@ describe('replication messages', () => {
     }
   });
 
+  it('fit a generic JSON body type, as a runtime send() takes', () => {
+    const asBody = (body: { readonly type: string; readonly [field: string]: unknown }) => body.type;
+    expect([asBody(replicateMessage('n0', 1, [])), asBody(ackMessage('n1', 1))]).toEqual([
+      'txn_replicate',
+      'txn_replicate_ack',
+    ]);
+  });
+
   it('are compact', () => {
     expect(JSON.stringify(replicateMessage('n0', 12, [[3, 4, 1234]]))).toBe(
       '{"type":"txn_replicate","origin":"n0","batch":12,"writes":[[3,4,1234]]}',

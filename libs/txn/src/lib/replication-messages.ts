@@ -1,20 +1,22 @@
 import type { ReplicatedWrite } from './register-replica';
 import type { NodeId } from './stamp';
 
+// Type aliases rather than interfaces: they fit a `{ type: string; [field: string]: unknown }` body parameter.
+
 /** Carries writes committed at `origin` (coalesced: at most one, the newest, per key) to one peer. */
-export interface ReplicateMessage {
+export type ReplicateMessage = {
   readonly type: 'txn_replicate';
   readonly origin: NodeId;
   readonly batch: number;
   readonly writes: readonly ReplicatedWrite[];
-}
+};
 
 /** Tells `origin`'s replicator that peer `from` has applied batch `batch`. */
-export interface ReplicateAckMessage {
+export type ReplicateAckMessage = {
   readonly type: 'txn_replicate_ack';
   readonly from: NodeId;
   readonly batch: number;
-}
+};
 
 export type ReplicationMessage = ReplicateMessage | ReplicateAckMessage;
 
