@@ -30,7 +30,10 @@ export interface SetFullElementResult {
 /** Quantile points of Jepsen's frequency-distribution, in the order results show them. */
 export const LATENCY_POINTS = [0, 0.5, 0.95, 0.99, 1] as const;
 
-const ADD_FUNCTIONS = new Set(['add', 'broadcast']);
+/** Maelstrom's broadcast checker: set-full over the history with every `broadcast` op renamed to `add`. */
+export function checkBroadcast(history: History): CheckResult {
+  return checkSetFull(history.map((op) => (op.f === 'broadcast' ? { ...op, f: 'add' } : op)));
+}
 
 export function checkSetFull(history: History): CheckResult {
   const invocationOf = invocationsByCompletionIndex(history);
@@ -38,7 +41,7 @@ export function checkSetFull(history: History): CheckResult {
 
   for (const op of history) {
     if (op.process === 'nemesis') continue;
-    if (ADD_FUNCTIONS.has(op.f)) {
+    if (op.f === 'add') {
       if (typeof op.value !== 'number') continue;
       if (op.type === 'invoke') {
         elements.set(op.value, {
