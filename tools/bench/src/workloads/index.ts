@@ -3,9 +3,12 @@
  * `Workload` (see src/lib/workload.ts) and add ONE import line below plus its name in the list.
  */
 import type { Workload } from '../lib/workload';
+import { broadcast } from './broadcast';
 import { echo } from './echo';
+import { gCounter } from './g-counter';
+import { pnCounter } from './pn-counter';
 import { uniqueIds } from './unique-ids';
 
-const ALL: readonly Workload[] = [echo, uniqueIds];
+const ALL: readonly Workload[] = [echo, uniqueIds, broadcast, gCounter, pnCounter];
 
 export const WORKLOADS: ReadonlyMap<string, Workload> = new Map(ALL.map((w) => [w.name, w]));
