@@ -15,8 +15,12 @@ let scratch = '';
 let consumer = '';
 let packedFiles: string[] = [];
 
+// Plain output whatever the runner's terminal settings (nx sets FORCE_COLOR, which colours console.log).
+const { FORCE_COLOR: _forceColor, ...inheritedEnv } = process.env;
+const env = { ...inheritedEnv, NO_COLOR: '1' };
+
 function run(command: string, args: readonly string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 beforeAll(() => {
@@ -138,6 +142,7 @@ describe('the packed @glomers/crdt', () => {
     );
     const compile = spawnSync(join(workspaceRoot, 'node_modules', '.bin', 'tsc'), ['-p', consumer], {
       cwd: consumer,
+      env,
       encoding: 'utf8',
     });
     expect(compile.stdout + compile.stderr).toBe('');
