@@ -11,3 +11,4 @@ export * from './testing/memory-transport';
 export * from './testing/memory-logger';
 export * from './testing/virtual-time';
 export * from './testing/test-node';
+export * from './testing/sim-network';

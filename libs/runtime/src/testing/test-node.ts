@@ -1,4 +1,5 @@
-import { Container } from 'inversify';
+import { Container, type ContainerModule } from 'inversify';
+import { runNode } from '../lib/program';
 import { portsModule } from '../lib/modules';
 import { Node } from '../lib/node';
 import { SeededRandom } from '../lib/seeded-random';
@@ -19,8 +20,12 @@ export interface TestNode {
  * but not yet initialised (send it `init`, or use `initNode`).
  */
 export function createTestNode(...modules: Parameters<Container['load']>): TestNode {
+  return createTestNodeOn(new VirtualTime(), ...modules);
+}
+
+/** As `createTestNode`, on a virtual time shared with other nodes. */
+export function createTestNodeOn(time: VirtualTime, ...modules: Parameters<Container['load']>): TestNode {
   const transport = new MemoryTransport();
-  const time = new VirtualTime();
   const logger = new MemoryLogger();
   const container = new Container();
   container.load(
@@ -38,4 +43,25 @@ export function initNode(test: TestNode, nodeId = 'n0', nodeIds: readonly string
     body: { type: 'init', msg_id: 1, node_id: nodeId, node_ids: nodeIds },
   });
   test.transport.take();
+}
+
+/**
+ * Runs an app's composition root on in-memory ports and virtual time, and initialises its node: what an app's
+ * test needs to check that the container wires the right program.
+ */
+export function startApp(
+  createContainer: (runtime: ContainerModule) => Container,
+  nodeId = 'n0',
+  nodeIds: readonly string[] = [nodeId],
+): TestNode {
+  const transport = new MemoryTransport();
+  const time = new VirtualTime();
+  const logger = new MemoryLogger();
+  const container = createContainer(
+    portsModule({ transport, clock: time, scheduler: time, logger, random: new SeededRandom(42) }),
+  );
+  const node = runNode(container);
+  const test = { container, node, transport, time, logger };
+  initNode(test, nodeId, nodeIds);
+  return test;
 }
