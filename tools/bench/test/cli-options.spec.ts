@@ -1,0 +1,184 @@
+import { parseTestArgs } from '../src/cli/test-options';
+import { readEdn } from '../src/results/edn-reader';
+import { figuresOf, missedBounds } from '../src/results/figures';
+import { chooseEngine } from '../src/cli/engine';
+import { CHALLENGES } from '../src/challenges';
+
+const workloads = ['echo', 'broadcast'];
+
+describe('test options', () => {
+  it("uses Maelstrom's defaults", () => {
+    const result = parseTestArgs(['-w', 'echo', '--bin', 'x'], workloads);
+    if (!result.ok) throw new Error(result.errors.join());
+    expect(result.parsed.options).toMatchObject({
+      nodeIds: ['n1', 'n2', 'n3', 'n4', 'n5'],
+      concurrency: 5,
+      rate: 5,
+      timeLimitS: 60,
+      topology: 'grid',
+      availability: undefined,
+      consistencyModels: ['strict-serializable'],
+      maxTxnLength: 4,
+      maxWritesPerKey: 16,
+      keyCount: undefined,
+      nemesis: [],
+    });
+    expect(result.parsed.latency).toEqual({ meanMs: 0, dist: 'constant' });
+    expect(result.parsed.nemesisIntervalS).toBe(10);
+  });
+
+  it('parses every option, kn concurrency, = forms and node args', () => {
+    const result = parseTestArgs(
+      [
+        '--workload=broadcast',
+        '--bin',
+        'x',
+        '--node-count',
+        '3',
+        '--concurrency',
+        '2n',
+        '--latency',
+        '100',
+        '--latency-dist',
+        'uniform',
+        '--nemesis',
+        'partition',
+        '--nemesis-interval',
+        '2',
+        '--availability',
+        'total',
+        '--topology',
+        'tree4',
+        '--consistency-models',
+        'read-committed',
+        '--max-txn-length',
+        '2',
+        '--max-writes-per-key',
+        '8',
+        '--key-count',
+        '3',
+        '--log-stderr',
+        '--seed',
+        '42',
+        '--rate',
+        '0.5',
+        'extra-arg',
+      ],
+      workloads,
+    );
+    if (!result.ok) throw new Error(result.errors.join());
+    const p = result.parsed;
+    expect(p.options).toMatchObject({
+      workload: 'broadcast',
+      nodeIds: ['n0', 'n1', 'n2'],
+      concurrency: 6,
+      rate: 0.5,
+      availability: 'total',
+      topology: 'tree4',
+      consistencyModels: ['read-committed'],
+      maxTxnLength: 2,
+      maxWritesPerKey: 8,
+      keyCount: 3,
+      nemesis: ['partition'],
+    });
+    expect([p.seed, p.logStderr, p.args, p.latency, p.nemesisIntervalS]).toEqual([
+      42,
+      true,
+      ['extra-arg'],
+      { meanMs: 100, dist: 'uniform' },
+      2,
+    ]);
+  });
+
+  it('splits consistency models only on whitespace-comma-whitespace, as Maelstrom does', () => {
+    const result = parseTestArgs(['-w', 'echo', '--bin', 'x', '--consistency-models', 'a , b,c'], workloads);
+    expect(result.ok && result.parsed.options.consistencyModels).toEqual(['a', 'b,c']);
+  });
+
+  it.each([
+    [['--bin', 'x', '-w', 'echo', '--frobnicate'], 'Unknown option: "--frobnicate"'],
+    [['--bin', 'x', '-w', 'nope'], 'Failed to validate "-w nope"'],
+    [['-w', 'echo'], 'Expected a --bin'],
+    [['--bin', 'x', '-w', 'echo', '--rate', '-1'], "Can't be negative"],
+    [['--bin', 'x', '-w', 'echo', '--availability', '2'], "must be either 'total'"],
+    [['--bin', 'x', '-w', 'echo', '--nemesis', 'kill'], 'partition'],
+    [['--bin', 'x', '-w', 'echo', '--concurrency', 'x3'], 'optionally followed by n'],
+  ])('rejects %j', (argv, message) => {
+    const result = parseTestArgs(argv, workloads);
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.errors.join('\n')).toContain(message);
+  });
+});
+
+describe("reading Maelstrom's results.edn", () => {
+  const edn = `{:perf {:latency-graph {:valid? true}, :valid? true},
+ :net {:all {:send-count 10 :msgs-per-op 5.2}, :servers {:msg-count 3 :msgs-per-op 3.25}, :valid? true},
+ :workload {:valid? true, :stable-latencies {0 0, 0.5 97, 0.95 180, 0.99 190, 1 201}, :lost #{}, :x #object[a "b"], :r 1/2},
+ :valid? true}`;
+
+  it('takes the verdict and figures out', () => {
+    const figures = figuresOf(readEdn(edn));
+    expect(figures).toEqual({
+      valid: true,
+      serversMsgsPerOp: 3.25,
+      allMsgsPerOp: 5.2,
+      stableLatencyMedianMs: 97,
+      stableLatencyMaxMs: 201,
+    });
+    expect(
+      missedBounds(figures, { serversMsgsPerOp: 3, stableLatencyMedianMs: 400, stableLatencyMaxMs: 200 }),
+    ).toEqual([
+      'net.servers.msgs-per-op 3.25 is not below 3',
+      'stable-latency max (ms) 201 is not below 200',
+    ]);
+  });
+
+  it('reads :unknown and false verdicts', () => {
+    expect(figuresOf(readEdn('{:valid? :unknown}')).valid).toBe('unknown');
+    expect(figuresOf(readEdn('{:valid? false}')).valid).toBe(false);
+  });
+});
+
+describe('engine choice', () => {
+  it('forces the engine with GLOMERS_ENGINE or the flag, else follows MAELSTROM_BIN / PATH', () => {
+    expect(chooseEngine('auto', { GLOMERS_ENGINE: 'bench', MAELSTROM_BIN: '/m' })).toEqual({ kind: 'bench' });
+    expect(chooseEngine('auto', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
+    expect(chooseEngine('auto', { PATH: '/nowhere' })).toEqual({ kind: 'bench' });
+    expect(chooseEngine('maelstrom', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
+    expect(() => chooseEngine('auto', { GLOMERS_ENGINE: 'jvm' })).toThrow(/Unknown engine/);
+  });
+});
+
+describe('challenge table', () => {
+  it('has every challenge app, with the 3d/3e bounds and ASCII options only', () => {
+    expect([...new Set(CHALLENGES.map((c) => c.app))]).toEqual([
+      'echo',
+      'unique-ids',
+      'broadcast-3a',
+      'broadcast-3b',
+      'broadcast-3c',
+      'broadcast-3d',
+      'broadcast-3e',
+      'g-counter',
+      'kafka-5a',
+      'kafka-5b',
+      'kafka-5c',
+      'txn-6a',
+      'txn-6b',
+      'txn-6c',
+    ]);
+    expect(CHALLENGES.find((c) => c.challenge === '3d')?.bounds).toEqual({
+      serversMsgsPerOp: 30,
+      stableLatencyMedianMs: 400,
+      stableLatencyMaxMs: 600,
+    });
+    for (const c of CHALLENGES) for (const a of c.args) expect(a).toMatch(/^[\x20-\x7e]+$/);
+    const parsed = CHALLENGES.map((c) =>
+      parseTestArgs(
+        [...c.args, '--bin', 'x'],
+        ['echo', 'unique-ids', 'broadcast', 'g-counter', 'kafka', 'txn-rw-register'],
+      ),
+    );
+    expect(parsed.every((p) => p.ok)).toBe(true);
+  });
+});
