@@ -7,8 +7,9 @@ import { broadcast } from './broadcast';
 import { echo } from './echo';
 import { gCounter } from './g-counter';
 import { pnCounter } from './pn-counter';
+import { txnRwRegister } from './txn-rw-register';
 import { uniqueIds } from './unique-ids';
 
-const ALL: readonly Workload[] = [echo, uniqueIds, broadcast, gCounter, pnCounter];
+const ALL: readonly Workload[] = [echo, uniqueIds, broadcast, gCounter, pnCounter, txnRwRegister];
 
 export const WORKLOADS: ReadonlyMap<string, Workload> = new Map(ALL.map((w) => [w.name, w]));
