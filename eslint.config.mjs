@@ -46,7 +46,7 @@ export const portsOnly = [
   {
     // Nodes reach time, timers, randomness and stdout only through injected ports.
     files: ['**/*.ts'],
-    ignores: ['**/adapters/**', '**/*.spec.ts', '**/test/**'],
+    ignores: ['**/adapters/**', '**/testing/**', '**/*.spec.ts', '**/test/**'],
     rules: {
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'setImmediate'],
       'no-restricted-properties': [

@@ -12,3 +12,4 @@ export * from './testing/memory-logger';
 export * from './testing/virtual-time';
 export * from './testing/test-node';
 export * from './testing/sim-network';
+export * from './testing/memory-kv-service';

@@ -1,6 +1,7 @@
 import type { ContainerModule } from 'inversify';
 import { runNode } from '../lib/program';
 import type { Node } from '../lib/node';
+import type { MemoryKvService } from './memory-kv-service';
 import { createTestNodeOn, type TestNode } from './test-node';
 import { VirtualTime } from './virtual-time';
 
@@ -13,6 +14,8 @@ interface Envelope {
 export interface SimNetworkOptions {
   /** One-way delay between nodes, in virtual ms. Client links have none, as in Maelstrom. */
   readonly latencyMs?: number;
+  /** In-process services by id (`seq-kv`, `lin-kv`…); never partitioned, latency both ways. */
+  readonly services?: Readonly<Record<string, MemoryKvService>>;
 }
 
 /**
@@ -73,9 +76,26 @@ export class SimNetwork {
     }
     const type = String(message.body['type']);
     this.sentByType.set(type, (this.sentByType.get(type) ?? 0) + 1);
+    const latency = this.options.latencyMs ?? 0;
+    const service = this.options.services?.[message.dest];
+    if (service) {
+      this.time.setTimeout(() => this.serve(service, message), latency);
+      return;
+    }
     const target = this.nodes.get(message.dest);
     if (!target || this.drop(message.src, message.dest)) return;
-    this.time.setTimeout(() => target.transport.deliver(message), this.options.latencyMs ?? 0);
+    this.time.setTimeout(() => target.transport.deliver(message), latency);
+  }
+
+  private serve(service: MemoryKvService, request: Envelope): void {
+    const reply = service.handle(request.src, request.body);
+    if (!reply) return;
+    const body = { ...reply, in_reply_to: request.body['msg_id'] ?? null };
+    const target = this.get(request.src);
+    this.time.setTimeout(
+      () => target.transport.deliver({ src: request.dest, dest: request.src, body }),
+      this.options.latencyMs ?? 0,
+    );
   }
 
   private get(id: string): TestNode {

@@ -43,6 +43,22 @@ export class VirtualTime implements Clock, Scheduler {
     this.current = end;
   }
 
+  /**
+   * As `advance`, but lets promise continuations run before and after every timer, so async handlers (an rpc
+   * awaited inside a handler, say) make progress as simulated time passes.
+   */
+  async advanceAsync(ms: number): Promise<void> {
+    const end = this.current + ms;
+    await settle();
+    for (;;) {
+      const next = this.earliest();
+      if (!next || next.due > end) break;
+      this.advance(next.due - this.current);
+      await settle();
+    }
+    this.current = end;
+  }
+
   /** Fires timers until none is left or `limitMs` of simulated time has passed. */
   runUntilIdle(limitMs = 60_000): void {
     const end = this.current + limitMs;
@@ -66,4 +82,9 @@ export class VirtualTime implements Clock, Scheduler {
     }
     return best;
   }
+}
+
+/** Resolves once every promise continuation queued so far (and those they queue) has run. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

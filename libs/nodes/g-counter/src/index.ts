@@ -1,0 +1,2 @@
+export * from './lib/grow-only-counter-program';
+export * from './lib/grow-only-counter-module';
