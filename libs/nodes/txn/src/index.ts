@@ -1,0 +1,3 @@
+export * from './lib/txn-options';
+export * from './lib/txn-program';
+export * from './lib/txn-module';
