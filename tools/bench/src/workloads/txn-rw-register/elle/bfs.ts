@@ -170,7 +170,8 @@ function expand(g: RelGraph, paths: readonly Path[], deadline: number): Path[] {
   const next: Path[] = [];
   for (const path of paths) {
     if (Date.now() > deadline) throw new SearchTimeout();
-    for (const [w, rels] of g.out(path.vertex)) for (const p of step(path, rels, w)) next.push(p);
+    for (const w of g.successors(path.vertex))
+      for (const p of step(path, g.edge(path.vertex, w), w)) next.push(p);
   }
   return next;
 }

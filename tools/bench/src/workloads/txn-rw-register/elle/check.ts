@@ -13,7 +13,7 @@ import {
 } from './consistency-model';
 import { PROCESS_ANOMALY_TYPES, REALTIME_ANOMALY_TYPES } from './cycle-specs';
 import { cycleAnomalies, isCycleCase, type CycleAnomaly } from './cycles';
-import { extIndex, processGraph, realtimeGraph, wrGraph, wwRwGraph } from './dependencies';
+import { addProcessEdges, addRealtimeEdges, addWrEdges, addWwRwEdges, extIndex } from './dependencies';
 import { explainer, type Explainer } from './explainer';
 import { RelGraph } from './graph';
 import { g1aCases, g1bCases, internalCases, lostUpdateCases } from './non-cycle-anomalies';
@@ -83,10 +83,10 @@ export function analyze(history: History, opts: ElleOptions = {}): ElleAnalysis 
   const writes = extIndex(ops, 'extWrites');
   const extra = additionalGraph(opts);
   const graph = new RelGraph();
-  graph.merge(wrGraph(ops, reads, writes));
-  graph.merge(wwRwGraph(versions.graphs, reads, writes));
-  if (extra === 'realtime') graph.merge(realtimeGraph(th));
-  if (extra === 'process') graph.merge(processGraph(ops));
+  addWrEdges(graph, ops, reads, writes);
+  addWwRwEdges(graph, versions.graphs, reads, writes);
+  if (extra === 'realtime') addRealtimeEdges(graph, th);
+  if (extra === 'process') addProcessEdges(graph, ops);
   const explain = explainer(versions.graphs, extra);
 
   const anomalies = new Map<string, unknown>();

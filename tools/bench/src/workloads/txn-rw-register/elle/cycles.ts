@@ -12,8 +12,8 @@ import {
 } from './consistency-model';
 import { CYCLE_ANOMALY_SPECS, CYCLE_EXISTS_SPECS, CYCLE_TYPES, type Subgraph } from './cycle-specs';
 import type { Explainer, Step } from './explainer';
-import { RelGraph } from './graph';
-import { stronglyConnectedComponents } from './scc';
+import type { RelGraph } from './graph';
+import { denseStronglyConnectedComponents, stronglyConnectedComponents } from './scc';
 import type { TxnOp } from './txn-ops';
 
 export interface CycleCase {
@@ -87,11 +87,10 @@ function subgraph(fg: Projections, spec: Subgraph): RelGraph {
   if ('union' in spec) return fg(spec.union);
   const a = fg(spec.extension[0]);
   const b = fg(spec.extension[1]);
-  const result = new RelGraph();
-  result.merge(a);
+  const result = a.select(a.vertices());
   for (const x of a.vertices()) {
-    for (const y of a.out(x).keys()) {
-      if (b.hasVertex(y)) for (const z of b.out(y).keys()) result.link(x, z, 0);
+    for (const y of a.successors(x)) {
+      if (b.hasVertex(y)) for (const z of b.successors(y)) result.link(x, z, 0);
     }
   }
   return result;
@@ -103,8 +102,8 @@ function cycleExistsCases(fg: Projections, ops: readonly TxnOp[]): CycleExistsCa
   for (const spec of CYCLE_EXISTS_SPECS) {
     if (redundant.has(spec.model)) continue;
     const sg = subgraph(fg, spec.subgraph);
-    const sccs = stronglyConnectedComponents(sg.vertices(), (v) => sg.out(v).keys(), true)
-      .filter((scc) => scc.length > 1 || sg.in(scc[0]).has(scc[0]))
+    const sccs = stronglyConnectedComponents(sg.vertices(), (v) => sg.successors(v), true)
+      .filter((scc) => scc.length > 1 || sg.successors(scc[0]).includes(scc[0]))
       .sort((a, b) => a.length - b.length);
     if (sccs.length === 0) continue;
     cases.push({
@@ -133,7 +132,7 @@ function fallbackCycle(g: RelGraph): number[] {
   const path = [start];
   const seen = new Map([[start, 0]]);
   for (;;) {
-    const outs = [...g.out(path[path.length - 1]).keys()];
+    const outs = g.successors(path[path.length - 1]);
     const back = outs.find((v) => seen.has(v));
     if (back !== undefined) {
       const at = seen.get(back) as number;
@@ -210,10 +209,10 @@ export function cycleAnomalies(
   explain: Explainer,
   timeoutMs: number,
 ): { sccs: number[][]; anomalies: Map<string, CycleAnomaly[]> } {
-  const sccs = stronglyConnectedComponents(
+  const sccs = denseStronglyConnectedComponents(
+    ops.length,
     [...graph.vertices()].sort((a, b) => a - b),
-    (v) => graph.out(v).keys(),
-    false,
+    (v) => graph.successors(v),
   ).sort((a, b) => minOf(a) - minOf(b));
   const anomalies = new Map<string, CycleAnomaly[]>();
   for (const scc of sccs) {

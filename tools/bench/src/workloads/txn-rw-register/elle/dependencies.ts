@@ -2,7 +2,7 @@
  * Transaction dependency graphs (elle/rw_register.clj `wr-graph`, `version-graphs->transaction-graph`, and
  * elle/core.clj `realtime-graph`, `process-graph`). Only ok transactions take part in wr/ww/rw edges.
  */
-import { RelGraph } from './graph';
+import type { RelGraph } from './graph';
 import type { Enc } from './mops';
 import { PROCESS, REALTIME, RW, WR, WW } from './rels';
 import type { TxnHistory, TxnOp } from './txn-ops';
@@ -37,8 +37,7 @@ export class DuplicateWriteError extends Error {
   }
 }
 
-export function wrGraph(ops: readonly TxnOp[], reads: ExtIndex, writes: ExtIndex): RelGraph {
-  const g = new RelGraph();
+export function addWrEdges(g: RelGraph, ops: readonly TxnOp[], reads: ExtIndex, writes: ExtIndex): void {
   for (const [k, byValue] of reads) {
     for (const [v, readers] of byValue) {
       const writers = writes.get(k)?.get(v) ?? [];
@@ -53,11 +52,9 @@ export function wrGraph(ops: readonly TxnOp[], reads: ExtIndex, writes: ExtIndex
       if (writers.length === 1) for (const r of readers) g.link(writers[0], r, WR);
     }
   }
-  return g;
 }
 
-export function wwRwGraph(versions: VersionGraphs, reads: ExtIndex, writes: ExtIndex): RelGraph {
-  const g = new RelGraph();
+export function addWwRwEdges(g: RelGraph, versions: VersionGraphs, reads: ExtIndex, writes: ExtIndex): void {
   const linkAll = (froms: readonly number[], tos: readonly number[], rel: number): void => {
     for (const a of froms) {
       for (const b of tos) {
@@ -80,28 +77,31 @@ export function wwRwGraph(versions: VersionGraphs, reads: ExtIndex, writes: ExtI
       }
     }
   }
-  return g;
 }
 
 /** a → b when a completed (ok) before b was invoked; a transitive reduction, as Elle builds it. */
-export function realtimeGraph(history: TxnHistory): RelGraph {
-  const g = new RelGraph();
-  let oks = new Set<number>();
+export function addRealtimeEdges(g: RelGraph, history: TxnHistory): void {
+  const oks = new Set<number>();
+  const linkedAtInvoke = new Map<number, number[]>();
   for (const { op, completion } of history.events) {
     if (op.type === 'invoke') {
-      if (completion !== undefined) for (const a of oks) g.link(a, completion, REALTIME);
+      if (completion !== undefined && oks.size > 0) {
+        for (const a of oks) g.link(a, completion, REALTIME);
+        linkedAtInvoke.set(completion, [...oks]);
+      }
     } else if (op.type === 'ok' && completion !== undefined) {
-      const implied = g.in(completion);
-      if (implied.size > 0) oks = new Set([...oks].filter((a) => !implied.has(a)));
+      const implied = linkedAtInvoke.get(completion);
+      if (implied) {
+        linkedAtInvoke.delete(completion);
+        for (const a of implied) oks.delete(a);
+      }
       oks.add(completion);
     }
   }
-  return g;
 }
 
 /** Successive ok txns of each process. */
-export function processGraph(ops: readonly TxnOp[]): RelGraph {
-  const g = new RelGraph();
+export function addProcessEdges(g: RelGraph, ops: readonly TxnOp[]): void {
   const last = new Map<number, number>();
   for (const op of ops) {
     if (op.type !== 'ok') continue;
@@ -109,5 +109,4 @@ export function processGraph(ops: readonly TxnOp[]): RelGraph {
     if (prev !== undefined) g.link(prev, op.id, PROCESS);
     last.set(op.process, op.id);
   }
-  return g;
 }

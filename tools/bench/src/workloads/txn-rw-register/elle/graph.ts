@@ -1,63 +1,51 @@
 /**
  * A directed graph over dense integer vertices (transactions), each edge carrying a BitRels set. Vertices exist
- * once something linked them, as in Bifurcan: unlinking a self-edge keeps the vertex (Elle's empty-graph test
- * counts vertices).
+ * once something linked or added them, as in Bifurcan (Elle's empty-graph test counts vertices). Edges live in
+ * one map keyed by (from, to) and per-vertex successor lists, which keeps 10^5–10^6 edges cheap to build.
  */
+const SHIFT = 4294967296; // 2^32: (from, to) → from·2^32 + to, exact for from < 2^21.
+
 export class RelGraph {
-  private readonly outs = new Map<number, Map<number, number>>();
-  private readonly ins = new Map<number, Set<number>>();
+  private readonly succ = new Map<number, number[]>();
+  private readonly rels = new Map<number, number>();
 
   get size(): number {
-    return this.outs.size;
+    return this.succ.size;
   }
 
   addVertex(v: number): void {
-    if (!this.outs.has(v)) {
-      this.outs.set(v, new Map());
-      this.ins.set(v, new Set());
-    }
+    if (!this.succ.has(v)) this.succ.set(v, []);
   }
 
   link(from: number, to: number, rels: number): void {
-    this.addVertex(from);
-    this.addVertex(to);
-    const out = this.outs.get(from) as Map<number, number>;
-    out.set(to, (out.get(to) ?? 0) | rels);
-    (this.ins.get(to) as Set<number>).add(from);
-  }
-
-  unlink(from: number, to: number): void {
-    this.outs.get(from)?.delete(to);
-    this.ins.get(to)?.delete(from);
+    const key = from * SHIFT + to;
+    const before = this.rels.get(key);
+    if (before === undefined) {
+      this.addVertex(to);
+      let out = this.succ.get(from);
+      if (!out) this.succ.set(from, (out = []));
+      out.push(to);
+      this.rels.set(key, rels);
+    } else if ((before | rels) !== before) {
+      this.rels.set(key, before | rels);
+    }
   }
 
   hasVertex(v: number): boolean {
-    return this.outs.has(v);
+    return this.succ.has(v);
   }
 
   vertices(): IterableIterator<number> {
-    return this.outs.keys();
+    return this.succ.keys();
   }
 
-  /** Successors with their edge rels. */
-  out(v: number): ReadonlyMap<number, number> {
-    return this.outs.get(v) ?? EMPTY_OUT;
+  successors(v: number): readonly number[] {
+    return this.succ.get(v) ?? EMPTY;
   }
 
-  in(v: number): ReadonlySet<number> {
-    return this.ins.get(v) ?? EMPTY_IN;
-  }
-
+  /** The rels of edge from → to, 0 when there is none. */
   edge(from: number, to: number): number {
-    return this.outs.get(from)?.get(to) ?? 0;
-  }
-
-  /** Adds every edge (and vertex) of `other`, unioning rels. */
-  merge(other: RelGraph): void {
-    for (const v of other.vertices()) {
-      this.addVertex(v);
-      for (const [w, rels] of other.out(v)) this.link(v, w, rels);
-    }
+    return this.rels.get(from * SHIFT + to) ?? 0;
   }
 
   /** The subgraph induced by `vertices` (Bifurcan `select`). */
@@ -65,9 +53,9 @@ export class RelGraph {
     const keep = new Set(vertices);
     const g = new RelGraph();
     for (const v of keep) {
-      if (!this.outs.has(v)) continue;
+      if (!this.succ.has(v)) continue;
       g.addVertex(v);
-      for (const [w, rels] of this.out(v)) if (keep.has(w)) g.link(v, w, rels);
+      for (const w of this.successors(v)) if (keep.has(w)) g.link(v, w, this.edge(v, w));
     }
     return g;
   }
@@ -75,12 +63,14 @@ export class RelGraph {
   /** Edges whose rels intersect `mask`, restricted to those rels; only vertices with such an edge remain. */
   project(mask: number): RelGraph {
     const g = new RelGraph();
-    for (const [v, out] of this.outs) {
-      for (const [w, rels] of out) if ((rels & mask) !== 0) g.link(v, w, rels & mask);
+    for (const [v, out] of this.succ) {
+      for (const w of out) {
+        const rels = this.edge(v, w) & mask;
+        if (rels !== 0) g.link(v, w, rels);
+      }
     }
     return g;
   }
 }
 
-const EMPTY_OUT: ReadonlyMap<number, number> = new Map();
-const EMPTY_IN: ReadonlySet<number> = new Set();
+const EMPTY: readonly number[] = [];
