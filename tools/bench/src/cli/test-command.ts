@@ -88,10 +88,15 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   const history = new JsonLines(join(dir, 'history.jsonl'));
   for (const op of run.history) history.write(op);
   await history.close();
+  const cost = process.resourceUsage();
   const facts = {
     seed,
     engine: 'bench',
     'wall-time-s': (Date.now() - started) / 1000,
+    // The bench's own cost (this process; the nodes are children), for overhead measurements.
+    'bench-cpu-user-s': cost.userCPUTime / 1e6,
+    'bench-cpu-system-s': cost.systemCPUTime / 1e6,
+    'bench-max-rss-mb': Math.round(cost.maxRSS / 1024),
     'invalid-output': run.invalidOutputs,
     crash: run.crash ?? null,
   };

@@ -268,7 +268,8 @@ export class Runner {
       const now = this.elapsedMs();
       const releaseAt = Math.max(nextRelease ?? now, now);
       if (releaseAt >= cutoffMs) return;
-      if (releaseAt > now) {
+      // Timers have 1 ms granularity: a release due within 1 ms goes now, so high rates are not slowed down.
+      if (releaseAt - now >= 1) {
         await sleep(this.config.time, releaseAt - now);
         worker = this.freeWorker() ?? worker;
       }
@@ -455,28 +456,26 @@ export class Runner {
   private startProgress(): () => void {
     const report = this.config.onProgress;
     if (!report) return () => undefined;
-    const tick = () => {
-      let ok = 0;
-      let fail = 0;
-      let info = 0;
-      for (const op of this.recorder.ops) {
-        if (op.process === 'nemesis') continue;
-        if (op.type === 'ok') ok++;
-        else if (op.type === 'fail') fail++;
-        else if (op.type === 'info') info++;
-      }
+    const counts = { ok: 0, fail: 0, info: 0 };
+    for (const op of this.recorder.ops)
+      if (op.process !== 'nemesis' && op.type !== 'invoke') counts[op.type]++;
+    const unlisten = this.recorder.listen((op) => {
+      if (op.process !== 'nemesis' && op.type !== 'invoke') counts[op.type]++;
+    });
+    const tick = () =>
       report({
         elapsedS: this.elapsedMs() / 1000,
         timeLimitS: this.config.options.timeLimitS,
         phase: this.phase,
-        ok,
-        fail,
-        info,
+        ...counts,
         partition: this.partition,
       });
-    };
     tick();
-    return this.config.time.setInterval(tick, 250);
+    const stop = this.config.time.setInterval(tick, 250);
+    return () => {
+      stop();
+      unlisten();
+    };
   }
 
   private elapsedMs(): number {
