@@ -1,14 +1,10 @@
-import { broadcastModule, type BroadcastOptions } from '@glomers/node-broadcast';
+import { BROADCAST_PRESETS, broadcastModule } from '@glomers/node-broadcast';
 import { stdioRuntimeModule } from '@glomers/runtime';
 import { Container, type ContainerModule } from 'inversify';
 
-/**
- * Challenge 3a (single-node broadcast): values are kept locally; with no peers nothing is sent.
- */
-export const OPTIONS: BroadcastOptions = { overlay: 'given', flushIntervalMs: 0, reliable: false };
-
+/** Challenge 3a (single-node broadcast): the broadcast program with the `flood` preset. */
 export function createContainer(runtime: ContainerModule = stdioRuntimeModule): Container {
   const container = new Container();
-  container.load(runtime, broadcastModule(OPTIONS));
+  container.load(runtime, broadcastModule(BROADCAST_PRESETS.flood));
   return container;
 }

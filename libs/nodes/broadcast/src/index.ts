@@ -4,3 +4,4 @@ export * from './lib/broadcast-program';
 export * from './lib/gossip';
 export * from './lib/overlay';
 export * from './lib/peer-link';
+export * from './lib/broadcast-presets';

@@ -1,6 +1,7 @@
 import { SimNetwork } from '@glomers/runtime';
 import { txnModule } from './txn-module';
 import type { TxnNodeOptions } from './txn-options';
+import { TXN_PRESETS } from './txn-presets';
 
 const options: TxnNodeOptions = { isolation: 'read-committed', flushIntervalMs: 20, retryAfterMs: 200 };
 
@@ -28,40 +29,43 @@ describe('TxnProgram', () => {
     expect(txn(net, 'n0', [['r', 1, null]])).toMatchObject({ txn: [['r', 1, 5]] });
   });
 
-  it('replicates committed writes to every peer, also across a healed partition', () => {
-    const net = new SimNetwork(['n0', 'n1', 'n2'], [txnModule(options)], { latencyMs: 5 });
-    let partitioned = true;
-    net.drop = (src, dest) => partitioned && (src === 'n2' || dest === 'n2');
-    txn(net, 'n0', [['w', 1, 10]]);
-    txn(net, 'n2', [['w', 2, 20]]);
-    net.time.advance(1000);
-    expect(
-      txn(net, 'n1', [
-        ['r', 1, null],
-        ['r', 2, null],
-      ]),
-    ).toMatchObject({
-      txn: [
-        ['r', 1, 10],
-        ['r', 2, null],
-      ],
-    });
-    partitioned = false;
-    net.time.advance(1000);
-    for (const node of ['n0', 'n1', 'n2']) {
+  it.each(Object.entries(TXN_PRESETS))(
+    '%s replicates committed writes to every peer, also across a healed partition',
+    (_name, preset) => {
+      const net = new SimNetwork(['n0', 'n1', 'n2'], [txnModule(preset)], { latencyMs: 5 });
+      let partitioned = true;
+      net.drop = (src, dest) => partitioned && (src === 'n2' || dest === 'n2');
+      txn(net, 'n0', [['w', 1, 10]]);
+      txn(net, 'n2', [['w', 2, 20]]);
+      net.time.advance(1000);
       expect(
-        txn(net, node, [
+        txn(net, 'n1', [
           ['r', 1, null],
           ['r', 2, null],
         ]),
       ).toMatchObject({
         txn: [
           ['r', 1, 10],
-          ['r', 2, 20],
+          ['r', 2, null],
         ],
       });
-    }
-  });
+      partitioned = false;
+      net.time.advance(1000);
+      for (const node of ['n0', 'n1', 'n2']) {
+        expect(
+          txn(net, node, [
+            ['r', 1, null],
+            ['r', 2, null],
+          ]),
+        ).toMatchObject({
+          txn: [
+            ['r', 1, 10],
+            ['r', 2, 20],
+          ],
+        });
+      }
+    },
+  );
 
   it('rejects a malformed txn whole with error 12, applying none of it', () => {
     const net = new SimNetwork(['n0'], [txnModule(options)]);
