@@ -1,0 +1,5 @@
+export * from './lib/kafka-backend';
+export * from './lib/kafka-program';
+export * from './lib/kafka-module';
+export * from './lib/local-log-backend';
+export * from './lib/lin-kv-backend';

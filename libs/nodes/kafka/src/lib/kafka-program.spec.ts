@@ -1,0 +1,98 @@
+import { MemoryKvService, SimNetwork } from '@glomers/runtime';
+import type { Newable } from 'inversify';
+import type { KafkaBackend } from './kafka-backend';
+import { kafkaModule } from './kafka-module';
+import { LinKvBackend } from './lin-kv-backend';
+import { LocalLogBackend } from './local-log-backend';
+
+type Reply = Record<string, unknown> | undefined;
+
+function cluster(backend: Newable<KafkaBackend>, nodes = ['n0']) {
+  return new SimNetwork(nodes, [kafkaModule(backend)], {
+    latencyMs: 2,
+    services: { 'lin-kv': new MemoryKvService('lin') },
+  });
+}
+
+async function call(
+  net: SimNetwork,
+  node: string,
+  body: Record<string, unknown>,
+  client = 'c1',
+): Promise<Reply> {
+  const msgId = net.fromClient(node, body, client);
+  await net.time.advanceAsync(100);
+  return net.replyTo(msgId);
+}
+
+describe.each([
+  ['LocalLogBackend', LocalLogBackend],
+  ['LinKvBackend', LinKvBackend],
+] as const)('KafkaProgram over %s', (_name, backend) => {
+  it('gives each send of a key a larger offset and polls them back in order, from any offset', async () => {
+    const net = cluster(backend);
+    const offsets: number[] = [];
+    for (const msg of [10, 11, 12]) {
+      const reply = await call(net, 'n0', { type: 'send', key: 'a', msg });
+      offsets.push(reply?.['offset'] as number);
+    }
+    await call(net, 'n0', { type: 'send', key: 'b', msg: 99 });
+    expect([...offsets].sort((x, y) => x - y)).toEqual(offsets);
+    expect(new Set(offsets).size).toBe(3);
+    const poll = await call(net, 'n0', { type: 'poll', offsets: { a: offsets[1], z: 0 } });
+    expect(poll).toMatchObject({
+      type: 'poll_ok',
+      msgs: {
+        a: [
+          [offsets[1], 11],
+          [offsets[2], 12],
+        ],
+      },
+    });
+    expect((poll?.['msgs'] as Record<string, unknown>)['z'] ?? []).toEqual([]);
+  });
+
+  it('keeps committed offsets monotonic and leaves out keys never committed', async () => {
+    const net = cluster(backend);
+    expect(await call(net, 'n0', { type: 'commit_offsets', offsets: { a: 5, b: 2 } })).toMatchObject({
+      type: 'commit_offsets_ok',
+    });
+    await call(net, 'n0', { type: 'commit_offsets', offsets: { a: 3 } });
+    expect(
+      await call(net, 'n0', { type: 'list_committed_offsets', keys: ['a', 'b', 'never'] }),
+    ).toMatchObject({
+      type: 'list_committed_offsets_ok',
+      offsets: { a: 5, b: 2 },
+    });
+  });
+
+  it.each([
+    ['a negative poll offset', { type: 'poll', offsets: { a: -1 } }],
+    ['a fractional poll offset', { type: 'poll', offsets: { a: 1.5 } }],
+    ['a send without a key', { type: 'send', msg: 1 }],
+    ['list_committed_offsets of numbers', { type: 'list_committed_offsets', keys: [1] }],
+  ])('answers %s with error 12 and loses nothing', async (_case, bad) => {
+    const net = cluster(backend);
+    const sent = await call(net, 'n0', { type: 'send', key: 'a', msg: 1 });
+    expect(await call(net, 'n0', bad)).toMatchObject({ type: 'error', code: 12 });
+    expect(await call(net, 'n0', { type: 'poll', offsets: { a: 0 } })).toMatchObject({
+      msgs: { a: [[sent?.['offset'], 1]] },
+    });
+  });
+});
+
+describe('LinKvBackend on two nodes', () => {
+  it('gives concurrent sends to one key distinct, gap-free offsets that both nodes poll identically', async () => {
+    const net = cluster(LinKvBackend, ['n0', 'n1']);
+    const ids = Array.from({ length: 10 }, (_, i) =>
+      net.fromClient(i % 2 ? 'n1' : 'n0', { type: 'send', key: 'k', msg: i }, `c${i}`),
+    );
+    await net.time.advanceAsync(2000);
+    const offsets = ids.map((id) => net.replyTo(id)?.['offset'] as number).sort((a, b) => a - b);
+    expect(offsets).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const fromN0 = await call(net, 'n0', { type: 'poll', offsets: { k: 0 } });
+    const fromN1 = await call(net, 'n1', { type: 'poll', offsets: { k: 0 } });
+    expect(fromN1?.['msgs']).toEqual(fromN0?.['msgs']);
+    expect((fromN0?.['msgs'] as Record<string, unknown[]>)['k']).toHaveLength(10);
+  });
+});
