@@ -60,6 +60,8 @@ interface Worker {
   busy: boolean;
   conn: ClientConnection | undefined;
   client: WorkloadClient | undefined;
+  /** Set after an info op on a non-reusable client: the next invoke opens a new client. */
+  replaceClient: boolean;
 }
 
 class RunAborted extends Error {}
@@ -235,7 +237,15 @@ export class Runner {
     log('Relative time begins now');
     for (let thread = 0; thread < options.concurrency; thread++) {
       const node = options.nodeIds[thread % options.nodeIds.length];
-      this.workers.push({ thread, node, process: thread, busy: false, conn: undefined, client: undefined });
+      this.workers.push({
+        thread,
+        node,
+        process: thread,
+        busy: false,
+        conn: undefined,
+        client: undefined,
+        replaceClient: false,
+      });
     }
     const cutoffMs = options.timeLimitS * 1000;
     const generator = workload.generator({ options, random: this.streams.stream('generator') });
@@ -306,6 +316,14 @@ export class Runner {
   /** Invokes one op on a worker's client and records it; maps errors with the §1.6 outcome table. */
   private async perform(worker: Worker, op: GeneratedOp): Promise<void> {
     const { workload, options } = this.config;
+    if (worker.replaceClient) {
+      // As Jepsen's ClientWorker: the old client is closed only when the new process invokes, so a late reply
+      // that arrives in between still reaches a registered id (and is discarded).
+      worker.conn?.close();
+      worker.conn = undefined;
+      worker.client = undefined;
+      worker.replaceClient = false;
+    }
     if (!worker.client) {
       const conn = this.clients.open(worker.node);
       worker.conn = conn;
@@ -352,11 +370,7 @@ export class Runner {
     this.recorder.record(completion);
     if (completion.type === 'info') {
       worker.process += options.concurrency;
-      if (!workload.reusableClient) {
-        worker.conn?.close();
-        worker.conn = undefined;
-        worker.client = undefined;
-      }
+      if (!workload.reusableClient) worker.replaceClient = true;
     }
   }
 
