@@ -1,10 +1,13 @@
-import { BROADCAST_PRESETS, broadcastModule } from '@glomers/node-broadcast';
+import { BROADCAST_PRESETS, broadcastModule, withOverrides } from '@glomers/node-broadcast';
 import { stdioRuntimeModule } from '@glomers/runtime';
 import { Container, type ContainerModule } from 'inversify';
 
-/** Challenge 3e (efficient broadcast II): the broadcast program with the `frugal` preset. */
-export function createContainer(runtime: ContainerModule = stdioRuntimeModule): Container {
+/** Challenge 3e (efficient broadcast II): the broadcast program with the `frugal` preset; `overrides` (JSON) tunes it. */
+export function createContainer(
+  runtime: ContainerModule = stdioRuntimeModule,
+  overrides?: string,
+): Container {
   const container = new Container();
-  container.load(runtime, broadcastModule(BROADCAST_PRESETS.frugal));
+  container.load(runtime, broadcastModule(withOverrides(BROADCAST_PRESETS.frugal, overrides)));
   return container;
 }

@@ -5,3 +5,4 @@ export * from './lib/gossip';
 export * from './lib/overlay';
 export * from './lib/peer-link';
 export * from './lib/broadcast-presets';
+export * from './lib/broadcast-overrides';
