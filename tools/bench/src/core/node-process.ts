@@ -37,11 +37,26 @@ export interface NodeProcessOptions {
   readonly now: () => number;
 }
 
+/** What the runner needs from a running node, however it runs (a child process here; in-process later). */
+export interface NodeHandle {
+  readonly id: string;
+  /** Last stdout/stderr lines, for crash reports. */
+  readonly recentStdout: readonly string[];
+  readonly recentStderr: readonly string[];
+  /** Stops the node (teardown) and waits until it is gone. */
+  kill(): Promise<void>;
+}
+
+/** Starts one node, registered on the network under `options.id`. */
+export type NodeLauncher = (options: NodeProcessOptions) => NodeHandle;
+
+export const launchProcess: NodeLauncher = (options) => new NodeProcess(options);
+
 /**
  * One node as a child process (§1.1): network → stdin as `{"id","src","dest","body"}` lines; stdout lines are
  * validated as Maelstrom's parse-msg and net/send! do and sent into the network; stderr goes to the node's log.
  */
-export class NodeProcess {
+export class NodeProcess implements NodeHandle {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly log: WriteStream;
   private muted = false;

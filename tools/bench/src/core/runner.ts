@@ -8,7 +8,13 @@ import { grudgeFor, grudgeToJson, PARTITION_SHAPES } from './grudges';
 import { HistoryRecorder } from './history-recorder';
 import { latencySampler, type LatencyDist } from './latency';
 import { Network, type JournalEvent } from './network';
-import { NodeProcess, type InvalidOutput, type NodeExit } from './node-process';
+import {
+  launchProcess,
+  type InvalidOutput,
+  type NodeExit,
+  type NodeHandle,
+  type NodeLauncher,
+} from './node-process';
 import { pick, RandomStreams } from './random-streams';
 import { startServices } from './services';
 import { sleep } from './system-time';
@@ -33,6 +39,8 @@ export interface RunConfig {
   /** Every network send and delivery (messages.jsonl). */
   readonly journal: (event: JournalEvent) => void;
   readonly onProgress?: (progress: Progress) => void;
+  /** How nodes are started; default: one child process per node running `bin`. */
+  readonly launch?: NodeLauncher;
 }
 
 export interface Progress {
@@ -79,7 +87,7 @@ export class Runner {
   private readonly netStats = new NetStats();
   private readonly invalidOutputs: InvalidOutput[] = [];
   private readonly earlyExits: NodeExit[] = [];
-  private readonly nodes: NodeProcess[] = [];
+  private readonly nodes: NodeHandle[] = [];
   private readonly setupConns: ClientConnection[] = [];
   private readonly workers: Worker[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -140,7 +148,7 @@ export class Runner {
     for (const id of this.config.options.nodeIds) {
       log(`launching ${bin} ${JSON.stringify(args)} as ${id}`);
       this.nodes.push(
-        new NodeProcess({
+        (this.config.launch ?? launchProcess)({
           id,
           bin,
           args,
