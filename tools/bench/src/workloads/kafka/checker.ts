@@ -8,8 +8,8 @@ import { duplicateCases } from './duplicates';
 import { g1aCases } from './g1a';
 import { lostWriteCases } from './lost-write';
 import { intPollCases, intSendCases, nonmonotonicSendCases, pollCases } from './order-cases';
-import { realtimeLags, worstRealtimeLag } from './realtime-lag';
-import { unseenSeries } from './unseen';
+import { worstRealtimeLag } from './realtime-lag';
+import { lastUnseen } from './unseen';
 import { readsByType, versionOrders } from './version-orders';
 import { CheckerCrash, NoWriterOf, readersOf, writerOf } from './writers-readers';
 
@@ -89,7 +89,7 @@ export function kafkaErrors(history: History): {
   const intPoll = intPollCases(ops, orders);
   const intSend = intSendCases(ops, orders);
   const poll = pollCases(ops, orders);
-  const unseen = unseenSeries(ops).last;
+  const unseen = lastUnseen(ops);
 
   const errors: Record<string, unknown> = {};
   const put = (type: string, cases: readonly unknown[]): void => {
@@ -108,7 +108,7 @@ export function kafkaErrors(history: History): {
   put('poll-skip', poll.skip);
   if (unseen && Object.keys(unseen.unseen).length > 0) errors['unseen'] = unseen;
   Object.assign(errors, cycles);
-  return { errors, worstLag: worstRealtimeLag(realtimeLags(ops)) };
+  return { errors, worstLag: worstRealtimeLag(ops) };
 }
 
 /** The `workload` entry of results.json for a kafka test. */

@@ -29,8 +29,27 @@ function asPair(p: unknown): Pair {
   return [null, p];
 }
 
+// Every analysis pass reads the same ops (Jepsen memoizes op-reads too); results are shared, never mutated.
+const readPairsCache = new WeakMap<Op, ReadonlyMap<Key, readonly Pair[]>>();
+const readsCache = new WeakMap<Op, ReadonlyMap<Key, readonly unknown[]>>();
+const writePairsCache = new WeakMap<Op, ReadonlyMap<Key, readonly Pair[]>>();
+const writesCache = new WeakMap<Op, ReadonlyMap<Key, readonly unknown[]>>();
+
+function cached<T>(cache: WeakMap<Op, T>, op: Op, compute: (op: Op) => T): T {
+  let value = cache.get(op);
+  if (value === undefined) {
+    value = compute(op);
+    cache.set(op, value);
+  }
+  return value;
+}
+
 /** Keys to every [offset, msg] pair polled, per key in poll order (empty lists kept: a key with `[]` is present). */
-export function opReadPairs(op: Op): Map<Key, Pair[]> {
+export function opReadPairs(op: Op): ReadonlyMap<Key, readonly Pair[]> {
+  return cached(readPairsCache, op, computeReadPairs);
+}
+
+function computeReadPairs(op: Op): Map<Key, Pair[]> {
   const reads = new Map<Key, Pair[]>();
   if (op.f !== 'poll' && op.f !== 'txn') return reads;
   for (const mop of microOps(op)) {
@@ -45,12 +64,16 @@ export function opReadPairs(op: Op): Map<Key, Pair[]> {
 }
 
 /** Keys to every message polled, in order. */
-export function opReads(op: Op): Map<Key, unknown[]> {
-  return mapValues(opReadPairs(op), (pairs) => pairs.map((p) => p[1]));
+export function opReads(op: Op): ReadonlyMap<Key, readonly unknown[]> {
+  return cached(readsCache, op, (o) => mapValues(opReadPairs(o), (pairs) => pairs.map((p) => p[1])));
 }
 
 /** Keys to every [offset, msg] sent; a send without an [offset, msg] vector (info, fail) has offset null. */
-export function opWritePairs(op: Op): Map<Key, Pair[]> {
+export function opWritePairs(op: Op): ReadonlyMap<Key, readonly Pair[]> {
+  return cached(writePairsCache, op, computeWritePairs);
+}
+
+function computeWritePairs(op: Op): Map<Key, Pair[]> {
   const writes = new Map<Key, Pair[]>();
   if (op.f !== 'send' && op.f !== 'txn') return writes;
   for (const mop of microOps(op)) {
@@ -64,8 +87,8 @@ export function opWritePairs(op: Op): Map<Key, Pair[]> {
 }
 
 /** Keys to every message sent, in order. */
-export function opWrites(op: Op): Map<Key, unknown[]> {
-  return mapValues(opWritePairs(op), (pairs) => pairs.map((p) => p[1]));
+export function opWrites(op: Op): ReadonlyMap<Key, readonly unknown[]> {
+  return cached(writesCache, op, (o) => mapValues(opWritePairs(o), (pairs) => pairs.map((p) => p[1])));
 }
 
 /** Highest offset polled per key in an ok/info op (-1 for a key polled with an empty list). */

@@ -34,7 +34,7 @@ export interface InternalCases {
 function internalCases(
   history: History,
   orders: Orders,
-  valuesOf: (op: Op) => Map<Key, unknown[]>,
+  valuesOf: (op: Op) => ReadonlyMap<Key, readonly unknown[]>,
 ): InternalCases {
   const skip: Record<string, unknown>[] = [];
   const nonmonotonic: Record<string, unknown>[] = [];

@@ -17,7 +17,7 @@ export interface Lag {
   readonly lag: number;
 }
 
-export function realtimeLags(history: History): Lag[] {
+function forEachRealtimeLag(history: History, onLag: (lag: Lag) => void): void {
   const expired = new Map<Key, number[]>();
   for (const op of history) {
     for (const [k, known] of maxOffsets(op)) {
@@ -31,7 +31,6 @@ export function realtimeLags(history: History): Lag[] {
     if (complete) invokeTime.set(complete.index, invoke.time);
 
   const processOffsets = new Map<Op['process'], Map<Key, number>>();
-  const lags: Lag[] = [];
   for (const op of history) {
     if (op.type !== 'ok') continue;
     if (op.f === 'assign') {
@@ -42,27 +41,28 @@ export function realtimeLags(history: History): Lag[] {
       processOffsets.set(op.process, new Map());
     } else if (op.f === 'poll' || op.f === 'txn') {
       const t = invokeTime.get(op.index) ?? op.time;
-      const offsets = new Map(processOffsets.get(op.process) ?? []);
+      const offsets = processOffsets.get(op.process) ?? new Map<Key, number>();
+      processOffsets.set(op.process, offsets);
       for (const [k, o] of maxOffsets(op)) offsets.set(k, Math.max(offsets.get(k) ?? o, o));
       for (const [k, offset] of offsets) {
         const expiredAt = expired.get(k)?.[offset + 1];
-        lags.push({
+        onLag({
           time: t,
           process: op.process,
           key: k,
           lag: expiredAt === undefined ? 0 : Math.max(0, t - expiredAt),
         });
       }
-      processOffsets.set(op.process, offsets);
     }
   }
-  return lags;
 }
 
 /** The first lag with the highest value, or `{time: 0, lag: 0}`; times in seconds, as the checker reports it. */
-export function worstRealtimeLag(lags: readonly Lag[]): Record<string, unknown> {
+export function worstRealtimeLag(history: History): Record<string, unknown> {
   let worst: Lag | undefined;
-  for (const l of lags) if (worst === undefined || l.lag > worst.lag) worst = l;
+  forEachRealtimeLag(history, (l) => {
+    if (worst === undefined || l.lag > worst.lag) worst = l;
+  });
   if (!worst) return { time: 0, lag: 0 };
   return { time: worst.time / 1e9, process: worst.process, key: worst.key, lag: worst.lag / 1e9 };
 }

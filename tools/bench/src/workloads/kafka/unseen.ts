@@ -8,13 +8,6 @@ import { jsonKey } from '../../lib/json-equal';
 import { opReads, opWrites, type Key } from './ops';
 import { sortValues, type ValueSet } from './version-orders';
 
-export interface UnseenPoint {
-  /** Completion time (ns) of the op after which this was measured. */
-  readonly time: number;
-  /** Key → number of unseen messages. */
-  readonly unseen: Record<Key, number>;
-}
-
 /** The last measurement, as the checker reports it: only keys with unseen messages, first 32 sorted messages. */
 export interface UnseenResult {
   readonly time: number;
@@ -22,12 +15,13 @@ export interface UnseenResult {
   readonly messages: Record<Key, unknown[]>;
 }
 
-export function unseenSeries(history: History): { points: UnseenPoint[]; last: UnseenResult | undefined } {
+/** The measurement after the last ok send/poll (Jepsen also keeps the series, for its unseen.png plot). */
+export function lastUnseen(history: History): UnseenResult | undefined {
   // `sent` is Jepsen's loop variable: after each op it holds that op's unseen map. Only keys the op touched (and
   // keys carried over from `polled` by the previous op) can change, so only those are recomputed.
   const sent = new Map<Key, ValueSet>();
   const polled = new Map<Key, ValueSet>();
-  const points: UnseenPoint[] = [];
+  let lastTime: number | undefined;
   let carried = new Set<Key>();
   for (const op of history) {
     if (op.type !== 'ok' || (op.f !== 'poll' && op.f !== 'send' && op.f !== 'txn')) continue;
@@ -55,10 +49,9 @@ export function unseenSeries(history: History): { points: UnseenPoint[]; last: U
         carried.add(k);
       }
     }
-    points.push({ time: op.time, unseen: Object.fromEntries([...sent].map(([k, set]) => [k, set.size])) });
+    lastTime = op.time;
   }
-  if (points.length === 0) return { points, last: undefined };
-  const lastPoint = points[points.length - 1];
+  if (lastTime === undefined) return undefined;
   const unseen: Record<Key, number> = {};
   const messages: Record<Key, unknown[]> = {};
   for (const k of [...sent.keys()].sort()) {
@@ -67,5 +60,5 @@ export function unseenSeries(history: History): { points: UnseenPoint[]; last: U
     unseen[k] = set.size;
     messages[k] = sortValues([...set.values()]).slice(0, 32);
   }
-  return { points, last: { time: lastPoint.time, unseen, messages } };
+  return { time: lastTime, unseen, messages };
 }
