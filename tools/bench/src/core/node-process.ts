@@ -76,7 +76,7 @@ export class NodeProcess implements NodeHandle {
     });
     this.exitPromise = new Promise((done) => {
       this.child.on('error', (error) => {
-        this.recentStderr.push(`failed to start ${options.bin}: ${error.message}`);
+        remember(this.recentStderr, `failed to start ${options.bin}: ${error.message}`);
       });
       this.child.on('close', (code, signal) => {
         this.exited = true;

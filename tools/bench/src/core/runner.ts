@@ -96,6 +96,7 @@ export class Runner {
   private cursor = 0;
   private partition: string | undefined;
   private phase: Progress['phase'] = 'main';
+  private firstExit: (() => void) | undefined;
 
   constructor(private readonly config: RunConfig) {
     this.streams = new RandomStreams(config.seed);
@@ -166,6 +167,7 @@ export class Runner {
           },
           onEarlyExit: (exit) => {
             this.earlyExits.push(exit);
+            this.firstExit?.();
             log(`WARN node ${exit.node} exited early (status ${exit.code ?? exit.signal})`);
           },
           now: () => this.nanos(),
@@ -176,7 +178,13 @@ export class Runner {
 
   private async initNodes(): Promise<void> {
     const nodeIds = this.config.options.nodeIds;
-    await Promise.all(
+    // A node that dies before answering init cannot answer it: stop waiting (Maelstrom waits out the 10 s).
+    const died = new Promise<never>((_, reject) => {
+      this.firstExit = () => reject(new RunAborted(this.crashReport() ?? 'a node exited during init'));
+      if (this.earlyExits.length > 0) this.firstExit();
+    });
+    died.catch(() => undefined);
+    const inits = Promise.all(
       nodeIds.map(async (node) => {
         const conn = this.clients.open(node);
         try {
@@ -200,6 +208,12 @@ export class Runner {
         }
       }),
     );
+    try {
+      await Promise.race([inits, died]);
+    } finally {
+      inits.catch(() => undefined);
+      this.firstExit = undefined;
+    }
   }
 
   private async setup(): Promise<void> {
