@@ -6,6 +6,11 @@ import { checkRwRegister } from '../src/workloads/txn-rw-register/elle/check';
 import { elleFiles } from '../src/workloads/txn-rw-register/files';
 import { ANOMALY_CASES, history } from './fixtures/txn-histories';
 
+function must<T>(x: T | undefined): T {
+  if (x === undefined) throw new Error('missing');
+  return x;
+}
+
 const check = (h: History, models: readonly string[]) =>
   checkTxnRwRegister(h, { consistencyModels: models }).result;
 
@@ -20,7 +25,7 @@ describe('txn-rw-register checker: one hand-made history per anomaly type, and i
 });
 
 describe('cycle explanations', () => {
-  const byName = (prefix: string) => ANOMALY_CASES.find((c) => c.name.startsWith(prefix))!;
+  const byName = (prefix: string) => must(ANOMALY_CASES.find((c) => c.name.startsWith(prefix)));
 
   it('G1c: names both txns and both wr steps with their keys and values', () => {
     const r = check(byName('G1c').anomalous, ['read-committed']);
@@ -61,7 +66,7 @@ describe('cycle explanations', () => {
   it('writes Elle-style text and an SVG per cycle, only for reportable cycle types', () => {
     const h = byName('G1c').anomalous;
     const { analysis } = checkRwRegister(h, { consistencyModels: ['read-committed'] });
-    const files = elleFiles(analysis!, { consistencyModels: ['read-committed'] });
+    const files = elleFiles(must(analysis), { consistencyModels: ['read-committed'] });
     expect(files.map((f) => f.path)).toEqual(['elle/G1c.txt', 'elle/G1c/0.svg']);
     expect(files[0].content).toContain('G1c #0\nLet:\n  T1 = {:index 2,');
     expect(files[0].content).toContain('  - T1 < T2, because T1 wrote "x" = 1, which was read by T2.\n');
@@ -69,7 +74,7 @@ describe('cycle explanations', () => {
       '  - However, T2 < T1, because T2 wrote "y" = 1, which was read by T1: a contradiction!',
     );
     expect(files[1].content).toMatch(/^<svg .*wr &quot;x&quot;/s);
-    const ru = elleFiles(checkRwRegister(h, { consistencyModels: ['read-uncommitted'] }).analysis!, {
+    const ru = elleFiles(must(checkRwRegister(h, { consistencyModels: ['read-uncommitted'] }).analysis), {
       consistencyModels: ['read-uncommitted'],
     });
     expect(ru).toEqual([]);
@@ -77,7 +82,7 @@ describe('cycle explanations', () => {
 
   it('describes non-cycle anomalies in elle/anomalies.txt', () => {
     const h = byName('G1a').anomalous;
-    const files = elleFiles(checkRwRegister(h, { consistencyModels: ['read-committed'] }).analysis!, {
+    const files = elleFiles(must(checkRwRegister(h, { consistencyModels: ['read-committed'] }).analysis), {
       consistencyModels: ['read-committed'],
     });
     expect(files).toHaveLength(1);
@@ -121,7 +126,7 @@ describe('Maelstrom wrapper and Elle result shape', () => {
   });
 
   it('serializable allows the stale read that strict-serializable forbids', () => {
-    const h = ANOMALY_CASES.find((c) => c.name.startsWith('G-single-item-realtime'))!.anomalous;
+    const h = must(ANOMALY_CASES.find((c) => c.name.startsWith('G-single-item-realtime'))).anomalous;
     expect(check(h, ['serializable'])['valid?']).toBe(true);
     expect(check(h, ['strict-serializable'])['valid?']).toBe(false);
   });

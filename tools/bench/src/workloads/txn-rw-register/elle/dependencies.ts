@@ -3,7 +3,7 @@
  * elle/core.clj `realtime-graph`, `process-graph`). Only ok transactions take part in wr/ww/rw edges.
  */
 import type { RelGraph } from './graph';
-import type { Enc } from './mops';
+import { decode, type Enc } from './mops';
 import { PROCESS, REALTIME, RW, WR, WW } from './rels';
 import type { TxnHistory, TxnOp } from './txn-ops';
 import type { VersionGraphs } from './versions';
@@ -44,8 +44,8 @@ export function addWrEdges(g: RelGraph, ops: readonly TxnOp[], reads: ExtIndex, 
       if (writers.length > 1) {
         const op = ops[writers[0]];
         throw new DuplicateWriteError(
-          op.txn.raw.get(k),
-          op.txn.raw.get(v),
+          decode(op.txn.raw, k),
+          decode(op.txn.raw, v),
           writers.map((w) => ops[w]),
         );
       }

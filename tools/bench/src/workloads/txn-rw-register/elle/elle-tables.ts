@@ -4,7 +4,6 @@
  * classpath) so that model names, implications and depths are Elle's own, including its friendly-name choices
  * (e.g. PL-SS prints as "strong-serializable"). Do not edit by hand.
  */
-/* eslint-disable */
 // prettier-ignore
 export const FRIENDLY_MODEL_NAMES: Readonly<Record<string, string>> = {
   "PL-1": "read-uncommitted",

@@ -3,7 +3,7 @@
  * (when that graph is in use) that holds. The answer, not the edge the search walked, decides a step's type.
  */
 import type { Op } from '../../../lib/history';
-import { mopIndex, NIL, type Enc } from './mops';
+import { decode, mopIndex, NIL, type Enc } from './mops';
 import type { TxnOp } from './txn-ops';
 import type { VersionGraphs } from './versions';
 
@@ -23,7 +23,7 @@ export type Step =
 export type Explainer = (a: TxnOp, b: TxnOp) => Step | undefined;
 
 export function explainer(versions: VersionGraphs, extra: 'realtime' | 'process' | undefined): Explainer {
-  const raw = (op: TxnOp, e: Enc): unknown => op.txn.raw.get(e);
+  const raw = (op: TxnOp, e: Enc): unknown => decode(op.txn.raw, e);
   const versionStep = (type: 'ww' | 'rw', a: TxnOp, b: TxnOp): Step | undefined => {
     const aKvs = type === 'ww' ? a.txn.extWrites : a.txn.extReads;
     for (const [k, av] of aKvs) {

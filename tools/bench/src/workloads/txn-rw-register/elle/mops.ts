@@ -23,21 +23,21 @@ export interface Txn {
   readonly extReads: ReadonlyMap<Enc, Enc>;
   /** External writes: key → value of the last write to that key. */
   readonly extWrites: ReadonlyMap<Enc, Enc>;
-  /** Raw values by encoding, to print keys and values as the history had them. */
+  /** Raw keys and values by encoding (numbers encode as themselves and are not stored): see {@link decode}. */
   readonly raw: ReadonlyMap<Enc, unknown>;
 }
 
-export function toTxn(value: unknown): Txn {
+/** `raw` may be shared by all txns of a history (encodings are injective), which saves a map per txn. */
+export function toTxn(value: unknown, raw: Map<Enc, unknown> = new Map()): Txn {
   const mops: Mop[] = Array.isArray(value) ? value.filter(isMop) : [];
   const extReads = new Map<Enc, Enc>();
   const extWrites = new Map<Enc, Enc>();
   const seen = new Set<Enc>();
-  const raw = new Map<Enc, unknown>();
   for (const [f, k, v] of mops) {
     const ke = enc(k);
     const ve = enc(v);
-    raw.set(ke, k);
-    raw.set(ve, v);
+    if (typeof k !== 'number') raw.set(ke, k);
+    if (typeof v !== 'number') raw.set(ve, v);
     if (f === 'r') {
       if (!seen.has(ke)) extReads.set(ke, ve);
     } else {
@@ -51,4 +51,9 @@ export function toTxn(value: unknown): Txn {
 /** Position of the first micro-op equal to [f k v] (Elle's `index-of`), or -1. */
 export function mopIndex(mops: readonly Mop[], f: string, k: Enc, v: Enc): number {
   return mops.findIndex(([f2, k2, v2]) => f2 === f && enc(k2) === k && enc(v2) === v);
+}
+
+/** The key or value an encoding stands for. */
+export function decode(raw: ReadonlyMap<Enc, unknown>, e: Enc): unknown {
+  return typeof e === 'number' ? e : raw.get(e);
 }

@@ -3,7 +3,7 @@
  * fail completion), numbered densely in history order, with its invocation for realtime order.
  */
 import type { History, Op } from '../../../lib/history';
-import { toTxn, type Txn } from './mops';
+import { toTxn, type Enc, type Txn } from './mops';
 
 export interface TxnOp {
   /** Dense vertex id: position in {@link TxnHistory.ops}. */
@@ -29,6 +29,7 @@ export function txnHistory(history: History): TxnHistory {
   const invokeOf = new Map<number, Op>();
   const completionOfInvoke = new Map<number, number>();
   const ops: TxnOp[] = [];
+  const raw = new Map<Enc, unknown>();
   clientOps.forEach((op, pos) => {
     const process = op.process as number;
     if (op.type === 'invoke') {
@@ -41,7 +42,7 @@ export function txnHistory(history: History): TxnHistory {
     const id = ops.length;
     if (at !== undefined) completionOfInvoke.set(at, id);
     if (invoke) invokeOf.set(id, invoke);
-    ops.push({ id, index: op.index, type: op.type, process, txn: toTxn(op.value), op, invoke });
+    ops.push({ id, index: op.index, type: op.type, process, txn: toTxn(op.value, raw), op, invoke });
   });
   let next = 0;
   const events = clientOps.map((op, pos) => ({

@@ -6,7 +6,7 @@
  *   v < v′.
  * If adding the wfr graph makes any key's order cyclic, Elle reports `cyclic-versions` and drops the wfr graph.
  */
-import { NIL, type Enc } from './mops';
+import { decode, NIL, type Enc } from './mops';
 import { stronglyConnectedComponents } from './scc';
 import type { TxnOp } from './txn-ops';
 
@@ -69,13 +69,13 @@ function cyclicVersionCases(
   sources: string[],
 ): CyclicVersionsCase[] {
   const cases: CyclicVersionsCase[] = [];
-  const keys = [...graphs.keys()].sort((a, b) => compareValues(raw.get(a), raw.get(b)));
+  const keys = [...graphs.keys()].sort((a, b) => compareValues(decode(raw, a), decode(raw, b)));
   for (const k of keys) {
     const g = graphs.get(k) as Map<Enc, Set<Enc>>;
     const sccs = stronglyConnectedComponents(g.keys(), (v) => g.get(v) ?? [], false)
-      .map((scc) => scc.map((v) => raw.get(v)).sort(compareValues))
+      .map((scc) => scc.map((v) => decode(raw, v)).sort(compareValues))
       .sort((a, b) => compareValues(a[0], b[0]));
-    for (const scc of sccs) cases.push({ key: raw.get(k), scc, sources });
+    for (const scc of sccs) cases.push({ key: decode(raw, k), scc, sources });
   }
   return cases;
 }
@@ -87,8 +87,7 @@ export interface VersionAnalysis {
 }
 
 export function versionGraphs(ops: readonly TxnOp[]): VersionAnalysis {
-  const raw = new Map<Enc, unknown>();
-  for (const op of ops) for (const [e, x] of op.txn.raw) raw.set(e, x);
+  const raw = ops.length > 0 ? ops[0].txn.raw : new Map<Enc, unknown>();
   const initial = initialStateGraphs(ops);
   const withWfr = union(initial, wfrGraphs(ops));
   const cycles = cyclicVersionCases(withWfr, raw, ['initial-state', 'wfr-keys']);
