@@ -358,6 +358,49 @@ describe('kafka checker: each error type and its clean twin', () => {
     ).toEqual(['wr', 'wr']);
   });
 
+  it('precommitted-read: a transaction polled its own send (txn ops only)', () => {
+    const own = started().txn(
+      0,
+      [['send', 'a', 1], ['poll']],
+      [
+        ['send', 'a', [0, 1]],
+        ['poll', { a: [[0, 1]] }],
+      ],
+    );
+    expect(types(own)).toEqual(['precommitted-read']);
+    const other = started()
+      .send(1, 'a', 1, 0)
+      .txn(
+        0,
+        [['send', 'a', 2], ['poll']],
+        [
+          ['send', 'a', [1, 2]],
+          [
+            'poll',
+            {
+              a: [
+                [0, 1],
+                [1, 2],
+              ],
+            },
+          ],
+        ],
+      );
+    expect(types(other)).toEqual(['precommitted-read']);
+    const clean = started()
+      .send(1, 'a', 1, 0)
+      .txn(
+        0,
+        [['send', 'b', 2], ['poll']],
+        [
+          ['send', 'b', [0, 2]],
+          ['poll', { a: [[0, 1]] }],
+        ],
+      )
+      .poll(2, { b: [[0, 2]] });
+    expect(types(clean)).toEqual([]);
+  });
+
   it('int-send-skip is informational: it is reported but the test stays valid', () => {
     const h = started()
       .txn(

@@ -10,6 +10,7 @@ import { lostWriteCases } from './lost-write';
 import { intPollCases, intSendCases, nonmonotonicSendCases, pollCases } from './order-cases';
 import { worstRealtimeLag } from './realtime-lag';
 import { lastUnseen } from './unseen';
+import { precommittedReadCases } from './precommitted-read';
 import { readsByType, versionOrders } from './version-orders';
 import { CheckerCrash, NoWriterOf, readersOf, writerOf } from './writers-readers';
 
@@ -101,6 +102,7 @@ export function kafkaErrors(history: History): {
   put('int-nonmonotonic-send', intSend.nonmonotonic);
   put('int-send-skip', intSend.skip);
   put('inconsistent-offsets', inconsistent);
+  put('precommitted-read', precommittedReadCases(ops));
   put('G1a', g1aCases(ops, writers));
   put('lost-write', lost);
   put('nonmonotonic-poll', poll.nonmonotonic);
