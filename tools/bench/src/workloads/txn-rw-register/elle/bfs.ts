@@ -216,7 +216,12 @@ function searchFrom(
   return null;
 }
 
-/** A cycle (first vertex repeated at the end) matching `spec`, or null. Throws SearchTimeout past `deadline`. */
+/**
+ * A cycle (first vertex repeated at the end) matching `spec`, or null. Throws SearchTimeout past `deadline`.
+ * Elle searches from one start vertex after another in Bifurcan's hash order; here the searches from all start
+ * vertices advance one shell at a time in lockstep, so the shortest matching cycle is found first and one start
+ * whose paths explode cannot starve the others (which start Elle happens to try first is arbitrary anyway).
+ */
 export function searchCycle(
   g: RelGraph,
   spec: CycleSpec,
@@ -224,10 +229,26 @@ export function searchCycle(
   order: readonly number[],
 ): number[] | null {
   const init = initialPath(spec);
-  for (const v of order) {
-    if (!g.hasVertex(v)) continue;
-    const found = searchFrom(g, init, v, deadline);
-    if (found) return found;
+  let frontiers: Path[][] = order
+    .filter((v) => g.hasVertex(v))
+    .map((v) => [{ ...init, vertex: v, prev: undefined, length: 1 }]);
+  while (frontiers.length > 0) {
+    const next: Path[][] = [];
+    for (const paths of frontiers) {
+      const open: Path[] = [];
+      for (const path of paths) {
+        if (!isLoop(path)) {
+          open.push(path);
+        } else if (isValid(path)) {
+          if (firstVertex(path) === path.vertex) return opsOf(path);
+          const trimmed = trimLoop(g, init, path, deadline);
+          if (trimmed) return trimmed;
+        }
+      }
+      const expanded = expand(g, open, deadline);
+      if (expanded.length > 0) next.push(expanded);
+    }
+    frontiers = next;
   }
   return null;
 }
