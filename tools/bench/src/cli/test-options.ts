@@ -171,6 +171,10 @@ export function parseTestArgs(argv: readonly string[], knownWorkloads: readonly 
   const errors: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
+    if (word === '--') {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
     const long = /^--([^=]+)(?:=(.*))?$/.exec(word);
     const short = /^-([a-zA-Z])$/.exec(word);
     if (!long && !short) {
