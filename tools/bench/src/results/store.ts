@@ -13,13 +13,29 @@ export function storeTimestamp(date: Date): string {
 /** Creates store/<workload>/<timestamp>/ and points store/latest, store/current and store/<workload>/latest at it. */
 export function createRunDir(storeRoot: string, workload: string, date: Date): string {
   const root = resolve(storeRoot);
-  const dir = join(root, workload, storeTimestamp(date));
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(root, workload), { recursive: true });
+  let dir = join(root, workload, storeTimestamp(date));
+  // Parallel runs may start in the same millisecond: never share a folder.
+  for (let n = 1; !tryMkdir(dir); n++) dir = join(root, workload, `${storeTimestamp(date)}-${n}`);
   for (const link of [join(root, 'latest'), join(root, 'current'), join(root, workload, 'latest')]) {
-    rmSync(link, { force: true });
-    symlinkSync(relative(join(link, '..'), dir), link);
+    try {
+      rmSync(link, { force: true });
+      symlinkSync(relative(join(link, '..'), dir), link);
+    } catch {
+      // Another run replaced the link at the same moment; either target is a latest run.
+    }
   }
   return dir;
+}
+
+function tryMkdir(dir: string): boolean {
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 /** Appends JSON values as lines, buffered. */
