@@ -85,8 +85,9 @@ export function kafkaErrors(history: History): {
   const { orders, errors: inconsistent } = versionOrders(ops, reads);
   const writers = writerOf(ops);
   const readers = readersOf(ops);
-  const cycles = cycleAnomalies(ops, writers, readers);
+  // Jepsen derefs lost-write-cases before the cycle search: its crash, if any, is the one reported.
   const lost = lostWriteCases(orders, reads, writers, readers);
+  const cycles = cycleAnomalies(ops, writers, readers);
   const intPoll = intPollCases(ops, orders);
   const intSend = intSendCases(ops, orders);
   const poll = pollCases(ops, orders);
