@@ -7,9 +7,13 @@ interface Timer {
   readonly callback: () => void;
 }
 
-/** Lets every pending promise continuation run (a macrotask runs only once the microtask queue is empty). */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets pending promise continuations run. Awaiting a resolved promise yields one microtask turn; the chains in
+ * these tests (store reply → election → driver) are a handful of turns deep, so a fixed number suffices and is far
+ * cheaper than waiting for a macrotask.
+ */
+export async function settle(): Promise<void> {
+  for (let turn = 0; turn < 6; turn++) await Promise.resolve();
 }
 
 /**

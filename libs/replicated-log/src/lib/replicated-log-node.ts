@@ -1,0 +1,356 @@
+import { AppendError } from './append-error';
+import { DEFAULT_LEASE_KEY, LeaseElection } from './election/lease-election';
+import type { LeaseRecord, LeaseStore } from './election/lease-store';
+import { DEFAULT_LEASE_TIMING, type LeaseTiming } from './election/lease-timing';
+import type { JsonValue } from './json-value';
+import {
+  append as appendToLog,
+  commitAll,
+  emptyKeyedLog,
+  readFrom,
+  type KeyedLog,
+  type LogEntry,
+} from './keyed-log';
+import type { Cancel, Clock, Scheduler } from './ports';
+import {
+  emptyCommitGossip,
+  incomingGossip,
+  noteCommitChanges,
+  outgoingGossip,
+  type CommitGossip,
+} from './replication/commit-gossip';
+import { handleAppend, observeLeaderCommit } from './replication/follower';
+import { handleAppendAck, leaderAppend, nextAppend, type ReplicationTiming } from './replication/leader';
+import { parseReplicationMessage, type CommitDelta, type ReplicationMessage } from './replication/messages';
+import {
+  becomeLeader,
+  initialReplica,
+  observeTerm,
+  resign,
+  type ReplicaState,
+} from './replication/replica-state';
+
+export interface ReplicatedLogTiming extends LeaseTiming, ReplicationTiming {
+  /** A forwarded send with no answer from the leader fails (indeterminate) after this long. */
+  readonly forwardTimeoutMs: number;
+  /** A leader's uncommitted append fails (indeterminate) after this long; keep it below the client's timeout. */
+  readonly pendingTimeoutMs: number;
+}
+
+export const DEFAULT_TIMING: ReplicatedLogTiming = {
+  ...DEFAULT_LEASE_TIMING,
+  heartbeatMs: 100,
+  retryMs: 200,
+  maxBatch: 256,
+  forwardTimeoutMs: 3000,
+  pendingTimeoutMs: 3000,
+};
+
+export interface ReplicatedLogPorts {
+  readonly nodeId: string;
+  /** Every node of the cluster, this one included. */
+  readonly nodeIds: readonly string[];
+  /** Sends one peer message (fire and forget; loss, delay and reordering are tolerated). */
+  readonly send: (dest: string, message: ReplicationMessage) => void;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly leaseStore: LeaseStore;
+}
+
+export interface ReplicatedLogOptions {
+  readonly timing?: Partial<ReplicatedLogTiming>;
+  readonly leaseKey?: string;
+}
+
+export interface ReplicatedLogStatus {
+  readonly role: 'leader' | 'follower';
+  readonly term: number;
+  readonly leaderId: string | undefined;
+  readonly logLength: number;
+  readonly commitIndex: number;
+}
+
+type Outcome =
+  { readonly ok: true; readonly offset: number } | { readonly ok: false; readonly error: AppendError };
+
+interface PendingAppend {
+  readonly term: number;
+  readonly expiresAt: number;
+  readonly settle: (outcome: Outcome) => void;
+}
+
+interface PendingForward {
+  readonly expiresAt: number;
+  readonly settle: (outcome: Outcome) => void;
+}
+
+/**
+ * One node of the replicated kafka log: leader election by lease, replication to every node, commit once every
+ * node holds an entry, polls served from the committed prefix. The node lib routes client requests to `append`,
+ * `readFrom`, `commitOffsets`, `committedOffsets`, and peer messages of `REPLICATION_MESSAGE_TYPES` to `receive`.
+ */
+export class ReplicatedLogNode {
+  private readonly timing: ReplicatedLogTiming;
+  private readonly election: LeaseElection;
+  private replica: ReplicaState;
+  private applied: KeyedLog = emptyKeyedLog;
+  private gossip: CommitGossip = emptyCommitGossip;
+  private readonly pendingAppends = new Map<number, PendingAppend>();
+  private readonly pendingForwards = new Map<number, PendingForward>();
+  private nextForwardId = 1;
+  private lastSettle:
+    { readonly commitIndex: number; readonly term: number; readonly length: number } | undefined;
+  private cancelTimer: Cancel | undefined;
+
+  constructor(
+    private readonly ports: ReplicatedLogPorts,
+    options: ReplicatedLogOptions = {},
+  ) {
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.replica = initialReplica(ports.nodeId, ports.nodeIds);
+    this.election = new LeaseElection({
+      nodeId: ports.nodeId,
+      store: ports.leaseStore,
+      clock: ports.clock,
+      scheduler: ports.scheduler,
+      timing: this.timing,
+      key: options.leaseKey ?? DEFAULT_LEASE_KEY,
+      events: {
+        elected: (term) => this.onElected(term),
+        deposed: () => this.transition(resign(this.replica)),
+        observed: (record) => this.onLeaseObserved(record),
+      },
+    });
+  }
+
+  start(): void {
+    if (this.cancelTimer) return;
+    this.cancelTimer = this.ports.scheduler.setInterval(
+      () => this.tick(),
+      Math.min(this.timing.tickMs, this.timing.heartbeatMs),
+    );
+    this.election.start();
+  }
+
+  stop(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.election.stop();
+  }
+
+  get status(): ReplicatedLogStatus {
+    const { role, term, leaderId, entries, commitIndex } = this.replica;
+    return { role, term, leaderId, logLength: entries.length, commitIndex };
+  }
+
+  /** The committed log as a value (what polls see). */
+  get log(): KeyedLog {
+    return this.applied;
+  }
+
+  /**
+   * Appends `msg` to `key` and resolves with its offset once every node holds it. Rejects with `AppendError`:
+   * definite when nothing was appended (no leader known, lease lost), indeterminate when the outcome is unknown.
+   */
+  append(key: string, msg: JsonValue): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const settle = (outcome: Outcome) => (outcome.ok ? resolve(outcome.offset) : reject(outcome.error));
+      if (this.replica.role === 'leader') return this.appendAsLeader(key, msg, settle);
+      const leader = this.replica.leaderId;
+      if (leader === undefined) return settle({ ok: false, error: AppendError.notLeader('no leader known') });
+      const id = this.nextForwardId++;
+      this.pendingForwards.set(id, {
+        expiresAt: this.ports.clock.now() + this.timing.forwardTimeoutMs,
+        settle,
+      });
+      this.ports.send(leader, { type: 'rl_forward', id, key, msg });
+    });
+  }
+
+  /** Committed entries of `key` from offset `from`, at most `maxBatch`, in order and without gaps. */
+  readFrom(key: string, from: number, maxBatch: number): readonly LogEntry[] {
+    return readFrom(this.applied, key, from, maxBatch);
+  }
+
+  /** Records consumer commits here (monotonic per key) and spreads them to the other nodes. */
+  commitOffsets(offsets: Iterable<readonly [string, number]>): void {
+    const { log, changed } = commitAll(this.applied, offsets);
+    this.applied = log;
+    this.gossip = noteCommitChanges(this.gossip, changed);
+  }
+
+  /** Committed offsets known here for `keys`; keys never committed are left out. */
+  committedOffsets(keys: Iterable<string>): Map<string, number> {
+    const result = new Map<string, number>();
+    for (const key of keys) {
+      const offset = this.applied.committed.get(key);
+      if (offset !== undefined) result.set(key, offset);
+    }
+    return result;
+  }
+
+  /** Handles a peer message; false if `body` is not a well-formed replication message. */
+  receive(from: string, body: unknown): boolean {
+    const message = parseReplicationMessage(body);
+    if (!message) return false;
+    switch (message.type) {
+      case 'rl_append': {
+        const before = this.replica;
+        const { state, ack } = handleAppend(this.replica, from, message);
+        if (state.term === message.term && state.leaderId === from) this.election.heardFromLeader();
+        if (state.term > before.term) this.election.observeTerm(state.term);
+        this.mergeGossip(from, message);
+        this.ports.send(from, { ...ack, ...this.gossipFor(from) });
+        this.transition(state);
+        break;
+      }
+      case 'rl_append_ack': {
+        this.mergeGossip(from, message);
+        const state = handleAppendAck(this.replica, from, message);
+        if (state.term > this.replica.term) this.election.observeTerm(state.term);
+        this.transition(state);
+        break;
+      }
+      case 'rl_forward':
+        this.onForward(from, message.id, message.key, message.msg);
+        break;
+      case 'rl_forward_ok': {
+        this.transition(observeLeaderCommit(this.replica, message.term, message.commitIndex));
+        this.settleForward(message.id, { ok: true, offset: message.offset });
+        break;
+      }
+      case 'rl_forward_error':
+        this.settleForward(message.id, {
+          ok: false,
+          error: message.definite
+            ? AppendError.notLeader(message.text)
+            : AppendError.indeterminate(message.text),
+        });
+        break;
+    }
+    return true;
+  }
+
+  private appendAsLeader(key: string, msg: JsonValue, settle: (outcome: Outcome) => void): void {
+    if (!this.election.holdsLease()) {
+      settle({ ok: false, error: AppendError.notLeader('lease expired') });
+      return;
+    }
+    const { state, index } = leaderAppend(this.replica, key, msg);
+    const expiresAt = this.ports.clock.now() + this.timing.pendingTimeoutMs;
+    this.pendingAppends.set(index, { term: state.term, expiresAt, settle });
+    this.transition(state);
+  }
+
+  private onForward(follower: string, id: number, key: string, msg: JsonValue): void {
+    if (this.replica.role !== 'leader') {
+      this.ports.send(follower, { type: 'rl_forward_error', id, definite: true, text: 'not the leader' });
+      return;
+    }
+    this.appendAsLeader(key, msg, (outcome) => {
+      const { term, commitIndex } = this.replica;
+      this.ports.send(
+        follower,
+        outcome.ok
+          ? { type: 'rl_forward_ok', id, offset: outcome.offset, term, commitIndex }
+          : { type: 'rl_forward_error', id, definite: outcome.error.definite, text: outcome.error.message },
+      );
+    });
+  }
+
+  private settleForward(id: number, outcome: Outcome): void {
+    const pending = this.pendingForwards.get(id);
+    if (!pending) return;
+    this.pendingForwards.delete(id);
+    pending.settle(outcome);
+  }
+
+  private onElected(term: number): void {
+    const state = becomeLeader(this.replica, term);
+    if (state === this.replica) {
+      this.election.resign();
+      return;
+    }
+    this.transition(state);
+  }
+
+  private onLeaseObserved(record: LeaseRecord): void {
+    const state = observeTerm(this.replica, record.term, record.holder);
+    if (state.term > this.replica.term) this.election.observeTerm(state.term);
+    this.transition(state);
+  }
+
+  private tick(): void {
+    const now = this.ports.clock.now();
+    for (const [index, pending] of this.pendingAppends) {
+      if (now < pending.expiresAt) continue;
+      this.pendingAppends.delete(index);
+      pending.settle({ ok: false, error: AppendError.indeterminate('not committed in time') });
+    }
+    for (const [id, pending] of this.pendingForwards) {
+      if (now >= pending.expiresAt)
+        this.settleForward(id, { ok: false, error: AppendError.indeterminate('leader did not answer') });
+    }
+    this.transition(this.replica);
+  }
+
+  /** Adopts a new state, then applies newly committed entries, settles appends and sends what is due. */
+  private transition(state: ReplicaState): void {
+    this.replica = state;
+    this.applyCommitted();
+    this.settleAppends();
+    if (state.role === 'leader') this.pump();
+  }
+
+  private applyCommitted(): void {
+    const { entries, commitIndex } = this.replica;
+    for (let index = this.applied.nextOffset; index < commitIndex; index++) {
+      const entry = entries.at(index);
+      this.applied = appendToLog(this.applied, entry.key, entry.msg).log;
+    }
+  }
+
+  private settleAppends(): void {
+    const { entries, commitIndex, term } = this.replica;
+    const last = this.lastSettle;
+    // Only a commit, a new term or a truncation can settle anything: skip the scan otherwise.
+    if (last && last.commitIndex === commitIndex && last.term === term && entries.length >= last.length) {
+      this.lastSettle = { commitIndex, term, length: entries.length };
+      return;
+    }
+    this.lastSettle = { commitIndex, term, length: entries.length };
+    for (const [index, pending] of this.pendingAppends) {
+      if (index < commitIndex && entries.at(index).term === pending.term) {
+        this.pendingAppends.delete(index);
+        pending.settle({ ok: true, offset: index });
+      } else if (index >= entries.length || entries.at(index).term !== pending.term) {
+        this.pendingAppends.delete(index);
+        pending.settle({ ok: false, error: AppendError.indeterminate('leadership changed before commit') });
+      }
+    }
+  }
+
+  private pump(): void {
+    const now = this.ports.clock.now();
+    for (const peer of this.replica.peers) {
+      const { state, message } = nextAppend(this.replica, peer, now, this.timing);
+      this.replica = state;
+      if (message) this.ports.send(peer, { ...message, ...this.gossipFor(peer) });
+    }
+  }
+
+  private gossipFor(peer: string): { commits?: CommitDelta; commitsSeen?: number } {
+    return outgoingGossip(this.gossip, peer, this.applied.committed);
+  }
+
+  private mergeGossip(
+    peer: string,
+    message: { readonly commits?: CommitDelta; readonly commitsSeen?: number },
+  ): void {
+    this.gossip = incomingGossip(this.gossip, peer, message);
+    if (!message.commits) return;
+    const { log, changed } = commitAll(this.applied, Object.entries(message.commits.offsets));
+    this.applied = log;
+    this.gossip = noteCommitChanges(this.gossip, changed);
+  }
+}
