@@ -55,6 +55,7 @@ const CASES: ReadonlyArray<[string, readonly string[]]> = [
   ['echo-good.js', echo],
   ['echo-alters-payload.js', echo],
   ['echo-extra-field.js', echo],
+  ['echo-banner.js', echo],
   ['echo-exits-early.js', echo],
   ['unique-ids-duplicates.js', uniqueIds],
 ];
