@@ -156,6 +156,29 @@ describe('ReplicatedLogNode (virtual time, simulated network)', () => {
     for (const id of cluster.ids) expect(cluster.entries(id, 'a').map(([, msg]) => msg)).not.toContain(999);
   });
 
+  it('checks the lease on every append, not only on timer ticks', async () => {
+    // Election ticks every 1000 ms, so the lease (850 ms usable) lapses while the node still has the leader role.
+    const cluster = new SimCluster({ size: 2, seed: 14, timing: { tickMs: 1000 } });
+    cluster.start();
+    await cluster.time.run(100);
+    const [leader] = cluster.leaders();
+    const first = cluster.node(leader).append('a', 1);
+    await cluster.time.run(50);
+    await expect(first).resolves.toBe(0);
+    await cluster.time.run(750);
+    expect(cluster.leaders()).toEqual([leader]);
+    const outcome = cluster
+      .node(leader)
+      .append('a', 2)
+      .then(
+        (offset) => `accepted at ${offset}`,
+        (error: unknown) => error,
+      );
+    await cluster.time.run(2000);
+    expect(await outcome).toMatchObject({ definite: true });
+    for (const id of cluster.ids) expect(cluster.entries(id, 'a').map(([, msg]) => msg)).not.toContain(2);
+  });
+
   it('keeps acknowledged sends through partitions and failovers under random faults', async () => {
     for (const seed of [8, 9]) {
       const cluster = new SimCluster({ size: 3, seed, maxLatencyMs: 5, lossRate: 0.05 });
