@@ -1,4 +1,5 @@
 import type { Json, KafkaEntry } from '@glomers/protocol';
+import type { Node } from '@glomers/runtime';
 
 /** Where a kafka node keeps its logs; each challenge binds one. */
 export interface KafkaBackend {
@@ -10,6 +11,8 @@ export interface KafkaBackend {
   commit(offsets: Readonly<Record<string, number>>): Promise<void>;
   /** Committed offsets of `keys`; keys with no commit are left out (the client then starts at 0). */
   committed(keys: readonly string[]): Promise<Record<string, number>>;
+  /** Hooks a backend that talks to peers into the node (handlers, timers after init). */
+  register?(node: Node): void;
 }
 
 export const KAFKA_BACKEND = Symbol.for('glomers.KafkaBackend');

@@ -4,14 +4,18 @@ import type { KafkaBackend } from './kafka-backend';
 import { kafkaModule } from './kafka-module';
 import { LinKvBackend } from './lin-kv-backend';
 import { LocalLogBackend } from './local-log-backend';
+import { ReplicatedLogBackend } from './replicated-log-backend';
 
 type Reply = Record<string, unknown> | undefined;
 
-function cluster(backend: Newable<KafkaBackend>, nodes = ['n0']) {
-  return new SimNetwork(nodes, [kafkaModule(backend)], {
+/** A cluster given time to settle (a replicated log elects its leader first). */
+async function cluster(backend: Newable<KafkaBackend>, nodes = ['n0']): Promise<SimNetwork> {
+  const net = new SimNetwork(nodes, [kafkaModule(backend)], {
     latencyMs: 2,
     services: { 'lin-kv': new MemoryKvService('lin') },
   });
+  await net.time.advanceAsync(3000);
+  return net;
 }
 
 async function call(
@@ -21,16 +25,17 @@ async function call(
   client = 'c1',
 ): Promise<Reply> {
   const msgId = net.fromClient(node, body, client);
-  await net.time.advanceAsync(100);
+  await net.time.advanceAsync(200);
   return net.replyTo(msgId);
 }
 
 describe.each([
   ['LocalLogBackend', LocalLogBackend],
   ['LinKvBackend', LinKvBackend],
+  ['ReplicatedLogBackend', ReplicatedLogBackend],
 ] as const)('KafkaProgram over %s', (_name, backend) => {
   it('gives each send of a key a larger offset and polls them back in order, from any offset', async () => {
-    const net = cluster(backend);
+    const net = await cluster(backend);
     const offsets: number[] = [];
     for (const msg of [10, 11, 12]) {
       const reply = await call(net, 'n0', { type: 'send', key: 'a', msg });
@@ -53,7 +58,7 @@ describe.each([
   });
 
   it('keeps committed offsets monotonic and leaves out keys never committed', async () => {
-    const net = cluster(backend);
+    const net = await cluster(backend);
     expect(await call(net, 'n0', { type: 'commit_offsets', offsets: { a: 5, b: 2 } })).toMatchObject({
       type: 'commit_offsets_ok',
     });
@@ -72,7 +77,7 @@ describe.each([
     ['a send without a key', { type: 'send', msg: 1 }],
     ['list_committed_offsets of numbers', { type: 'list_committed_offsets', keys: [1] }],
   ])('answers %s with error 12 and loses nothing', async (_case, bad) => {
-    const net = cluster(backend);
+    const net = await cluster(backend);
     const sent = await call(net, 'n0', { type: 'send', key: 'a', msg: 1 });
     expect(await call(net, 'n0', bad)).toMatchObject({ type: 'error', code: 12 });
     expect(await call(net, 'n0', { type: 'poll', offsets: { a: 0 } })).toMatchObject({
@@ -81,9 +86,12 @@ describe.each([
   });
 });
 
-describe('LinKvBackend on two nodes', () => {
+describe.each([
+  ['LinKvBackend', LinKvBackend],
+  ['ReplicatedLogBackend', ReplicatedLogBackend],
+] as const)('%s on two nodes', (_name, backend) => {
   it('gives concurrent sends to one key distinct, gap-free offsets that both nodes poll identically', async () => {
-    const net = cluster(LinKvBackend, ['n0', 'n1']);
+    const net = await cluster(backend, ['n0', 'n1']);
     const ids = Array.from({ length: 10 }, (_, i) =>
       net.fromClient(i % 2 ? 'n1' : 'n0', { type: 'send', key: 'k', msg: i }, `c${i}`),
     );
@@ -94,5 +102,35 @@ describe('LinKvBackend on two nodes', () => {
     const fromN1 = await call(net, 'n1', { type: 'poll', offsets: { k: 0 } });
     expect(fromN1?.['msgs']).toEqual(fromN0?.['msgs']);
     expect((fromN0?.['msgs'] as Record<string, unknown[]>)['k']).toHaveLength(10);
+  });
+});
+
+describe('ReplicatedLogBackend across a partition', () => {
+  it('loses no acknowledged send and polls the same log everywhere once the partition heals', async () => {
+    const net = await cluster(ReplicatedLogBackend, ['n0', 'n1']);
+    let cut = true;
+    net.drop = (src, dest) => cut && src !== dest && src.startsWith('n') && dest.startsWith('n');
+    const during = Array.from({ length: 6 }, (_, i) =>
+      net.fromClient(i % 2 ? 'n1' : 'n0', { type: 'send', key: 'p', msg: i }, `c${i}`),
+    );
+    await net.time.advanceAsync(5000);
+    cut = false;
+    const after = Array.from({ length: 4 }, (_, i) =>
+      net.fromClient(i % 2 ? 'n1' : 'n0', { type: 'send', key: 'p', msg: 10 + i }, `c${10 + i}`),
+    );
+    await net.time.advanceAsync(10_000);
+    const acknowledged = [...during, ...after]
+      .map((id) => net.replyTo(id))
+      .filter((reply) => reply?.['type'] === 'send_ok')
+      .map((reply) => reply?.['offset'] as number);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(after.length);
+    const polls = await Promise.all(
+      ['n0', 'n1'].map((node) => call(net, node, { type: 'poll', offsets: { p: 0 } })),
+    );
+    const logs = polls.map((poll) => (poll?.['msgs'] as Record<string, Array<[number, number]>>)['p'] ?? []);
+    expect(logs[1]).toEqual(logs[0]);
+    const offsets = logs[0].map(([offset]) => offset);
+    expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
+    for (const offset of acknowledged) expect(offsets).toContain(offset);
   });
 });

@@ -9,6 +9,7 @@ export class KafkaProgram implements NodeProgram {
   constructor(@inject(KAFKA_BACKEND) private readonly backend: KafkaBackend) {}
 
   register(node: Node): void {
+    this.backend.register?.(node);
     node.handle('send', async (request): Promise<SendOk> => {
       const offset = await this.backend.send(request.body.key, request.body.msg);
       return { type: 'send_ok', offset };

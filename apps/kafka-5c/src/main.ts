@@ -1,0 +1,4 @@
+import { runNode } from '@glomers/runtime';
+import { createContainer } from './container';
+
+runNode(createContainer());
