@@ -123,3 +123,11 @@ describe('GCounter', () => {
     });
   });
 });
+
+describe('GCounter.equals', () => {
+  it('tells apart counters over the same nodes with different counts', () => {
+    const three = GCounter.increment(GCounter.empty(), 'n0', 3);
+    expect(GCounter.equals(three, GCounter.increment(GCounter.empty(), 'n0', 4))).toBe(false);
+    expect(GCounter.equals(three, GCounter.increment(GCounter.empty(), 'n0', 3))).toBe(true);
+  });
+});

@@ -103,3 +103,18 @@ describe('VersionVector', () => {
     });
   });
 });
+
+describe('VersionVector.equals', () => {
+  it('tells apart vectors over the same nodes with different counts', () => {
+    const one = VersionVector.increment(VersionVector.empty(), 'n1');
+    const two = VersionVector.increment(one, 'n1');
+    expect(VersionVector.equals(one, two)).toBe(false);
+    expect(VersionVector.equals(two, one)).toBe(false);
+    expect(
+      VersionVector.equals(
+        two,
+        VersionVector.increment(VersionVector.increment(VersionVector.empty(), 'n1'), 'n1'),
+      ),
+    ).toBe(true);
+  });
+});

@@ -46,8 +46,11 @@ export function mergeSlots(a: Slots, b: Slots): Slots {
   return merged;
 }
 
+/** Same nodes with the same counts (zero slots are never stored, so sizes must match). */
 export function slotsEqual(a: Slots, b: Slots): boolean {
-  return a.size === b.size && slotsLeq(a, b);
+  if (a.size !== b.size) return false;
+  for (const [node, count] of a) if (b.get(node) !== count) return false;
+  return true;
 }
 
 export function sumSlots(slots: Slots): number {
