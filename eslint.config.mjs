@@ -25,7 +25,10 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:domain', 'type:node'],
             },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:tool'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:tool'],
+            },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
