@@ -1,14 +1,8 @@
 import type { Json, KafkaEntry } from '@glomers/protocol';
-import {
-  append,
-  commitAll,
-  committedOffset,
-  emptyKeyedLog,
-  readFrom,
-  type KeyedLog,
-} from '@glomers/replicated-log';
+import { append, commitAll, emptyKeyedLog, type KeyedLog } from '@glomers/replicated-log';
 import { injectable } from 'inversify';
-import { MAX_POLL_BATCH, type KafkaBackend } from './kafka-backend';
+import type { KafkaBackend } from './kafka-backend';
+import { committedInKeyedLog, pollKeyedLog } from './keyed-log-reads';
 
 /** One node's in-memory log (challenge 5a): nothing to coordinate with. */
 @injectable()
@@ -22,12 +16,7 @@ export class LocalLogBackend implements KafkaBackend {
   }
 
   async poll(offsets: Readonly<Record<string, number>>): Promise<Record<string, KafkaEntry[]>> {
-    const msgs: Record<string, KafkaEntry[]> = {};
-    for (const [key, from] of Object.entries(offsets)) {
-      const entries = readFrom(this.log, key, from, MAX_POLL_BATCH);
-      if (entries.length > 0) msgs[key] = [...entries];
-    }
-    return msgs;
+    return pollKeyedLog(this.log, offsets);
   }
 
   async commit(offsets: Readonly<Record<string, number>>): Promise<void> {
@@ -35,11 +24,6 @@ export class LocalLogBackend implements KafkaBackend {
   }
 
   async committed(keys: readonly string[]): Promise<Record<string, number>> {
-    const offsets: Record<string, number> = {};
-    for (const key of keys) {
-      const offset = committedOffset(this.log, key);
-      if (offset !== undefined) offsets[key] = offset;
-    }
-    return offsets;
+    return committedInKeyedLog(this.log, keys);
   }
 }

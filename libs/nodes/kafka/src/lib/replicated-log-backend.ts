@@ -7,7 +7,8 @@ import {
 } from '@glomers/replicated-log';
 import { KvClient, PORTS, RpcError, type Clock, type Node, type Scheduler } from '@glomers/runtime';
 import { inject, injectable } from 'inversify';
-import { MAX_POLL_BATCH, type KafkaBackend } from './kafka-backend';
+import type { KafkaBackend } from './kafka-backend';
+import { committedInKeyedLog, pollKeyedLog } from './keyed-log-reads';
 
 export const REPLICATED_LOG_OPTIONS = Symbol.for('glomers.ReplicatedLogOptions');
 
@@ -57,12 +58,7 @@ export class ReplicatedLogBackend implements KafkaBackend {
   }
 
   async poll(offsets: Readonly<Record<string, number>>): Promise<Record<string, KafkaEntry[]>> {
-    const msgs: Record<string, KafkaEntry[]> = {};
-    for (const [key, from] of Object.entries(offsets)) {
-      const entries = this.started.readFrom(key, from, MAX_POLL_BATCH);
-      if (entries.length > 0) msgs[key] = [...entries];
-    }
-    return msgs;
+    return pollKeyedLog(this.started.log, offsets);
   }
 
   async commit(offsets: Readonly<Record<string, number>>): Promise<void> {
@@ -70,7 +66,7 @@ export class ReplicatedLogBackend implements KafkaBackend {
   }
 
   async committed(keys: readonly string[]): Promise<Record<string, number>> {
-    return Object.fromEntries(this.started.committedOffsets(keys));
+    return committedInKeyedLog(this.started.log, keys);
   }
 
   private get started(): ReplicatedLogNode {
