@@ -25,14 +25,29 @@ export function createTestNode(...modules: Parameters<Container['load']>): TestN
 
 /** As `createTestNode`, on a virtual time shared with other nodes. */
 export function createTestNodeOn(time: VirtualTime, ...modules: Parameters<Container['load']>): TestNode {
-  const transport = new MemoryTransport();
-  const logger = new MemoryLogger();
+  const { ports, transport, logger } = memoryPorts(time);
   const container = new Container();
-  container.load(
-    portsModule({ transport, clock: time, scheduler: time, logger, random: new SeededRandom(42) }),
-  );
+  container.load(ports);
   if (modules.length > 0) container.load(...modules);
   return { container, node: container.get(Node), transport, time, logger };
+}
+
+/** In-memory transport and logger, the given virtual time, a fixed seed: the ports every test node gets. */
+function memoryPorts(time: VirtualTime): {
+  ports: ContainerModule;
+  transport: MemoryTransport;
+  logger: MemoryLogger;
+} {
+  const transport = new MemoryTransport();
+  const logger = new MemoryLogger();
+  const ports = portsModule({
+    transport,
+    clock: time,
+    scheduler: time,
+    logger,
+    random: new SeededRandom(42),
+  });
+  return { ports, transport, logger };
 }
 
 /** Sends `init` as Maelstrom does and discards the `init_ok`. */
@@ -54,12 +69,9 @@ export function startApp(
   nodeId = 'n0',
   nodeIds: readonly string[] = [nodeId],
 ): TestNode {
-  const transport = new MemoryTransport();
   const time = new VirtualTime();
-  const logger = new MemoryLogger();
-  const container = createContainer(
-    portsModule({ transport, clock: time, scheduler: time, logger, random: new SeededRandom(42) }),
-  );
+  const { ports, transport, logger } = memoryPorts(time);
+  const container = createContainer(ports);
   const node = runNode(container);
   const test = { container, node, transport, time, logger };
   initNode(test, nodeId, nodeIds);
