@@ -7,6 +7,7 @@ export * from './lib/kv';
 export * from './lib/program';
 export * from './lib/seeded-random';
 export * from './lib/modules';
+export * from './lib/json-overrides';
 export * from './testing/memory-transport';
 export * from './testing/memory-logger';
 export * from './testing/virtual-time';

@@ -1,4 +1,5 @@
-import { is, isPlainObject, shapeError } from '@glomers/protocol';
+import { is } from '@glomers/protocol';
+import { withJsonOverrides } from '@glomers/runtime';
 import type { BroadcastOptions } from './broadcast-options';
 
 const OVERRIDE_SHAPE = {
@@ -10,17 +11,7 @@ const OVERRIDE_SHAPE = {
   ackDelayMs: is.optional(is.nonNegativeInt),
 };
 
-/**
- * `preset` with the fields of a JSON object laid over it (for tuning sweeps without a rebuild). Unknown fields or
- * wrong types throw, so a typo never silently runs the preset.
- */
+/** `preset` with the fields of a JSON object laid over it; unknown fields or wrong types throw. */
 export function withOverrides(preset: BroadcastOptions, json: string | undefined): BroadcastOptions {
-  if (json === undefined || json.trim() === '') return preset;
-  const parsed: unknown = JSON.parse(json);
-  if (!isPlainObject(parsed)) throw new Error('broadcast overrides must be a JSON object');
-  const unknown = Object.keys(parsed).filter((key) => !(key in OVERRIDE_SHAPE));
-  if (unknown.length > 0) throw new Error(`unknown broadcast option(s): ${unknown.join(', ')}`);
-  const problem = shapeError(parsed, OVERRIDE_SHAPE);
-  if (problem) throw new Error(`broadcast overrides: ${problem}`);
-  return { ...preset, ...(parsed as Partial<BroadcastOptions>) };
+  return withJsonOverrides(preset, json, OVERRIDE_SHAPE, 'broadcast');
 }
