@@ -98,24 +98,56 @@ describe('ReplicatedLogNode (virtual time, simulated network)', () => {
     assertNothingLost(cluster, client.acked, KEYS);
   });
 
-  it('replicates over a lossy, reordering network: followers converge and never expose a gap', async () => {
-    for (const seed of [1, 2]) {
-      const cluster = new SimCluster({ size: 3, seed, maxLatencyMs: 8, lossRate: 0.2 });
-      cluster.start();
-      const client = startSending(cluster, KEYS, 4);
-      const consumers = startPolling(cluster, KEYS, 7);
-      await runChecked(cluster, 1500);
-      client.stop();
-      expect(await converge(cluster)).toBe(true);
-      await cluster.time.run(200);
-      consumers.stop();
-      assertNothingLost(cluster, client.acked, KEYS);
-      expect(client.acked.length).toBeGreaterThan(client.sent() / 2);
-      for (const [where, log] of consumers.seen) {
-        const [id, key] = where.split('/');
-        expect(log).toEqual(cluster.entries(id, key).slice(0, log.length));
+  it.each([0, 10])(
+    'linger %i ms: replicates over a lossy, reordering network; followers converge, never expose a gap',
+    async (lingerMs) => {
+      for (const seed of [1, 2]) {
+        const cluster = new SimCluster({
+          size: 3,
+          seed,
+          maxLatencyMs: 8,
+          lossRate: 0.2,
+          timing: { lingerMs },
+        });
+        cluster.start();
+        const client = startSending(cluster, KEYS, 4);
+        const consumers = startPolling(cluster, KEYS, 7);
+        await runChecked(cluster, 1500);
+        client.stop();
+        expect(await converge(cluster)).toBe(true);
+        await cluster.time.run(200);
+        consumers.stop();
+        assertNothingLost(cluster, client.acked, KEYS);
+        expect(client.acked.length).toBeGreaterThan(client.sent() / 2);
+        for (const [where, log] of consumers.seen) {
+          const [id, key] = where.split('/');
+          expect(log).toEqual(cluster.entries(id, key).slice(0, log.length));
+        }
       }
-    }
+    },
+  );
+
+  it('with a linger, batches sends from both nodes: appends carry many, forwards ride on acknowledgements', async () => {
+    const cluster = new SimCluster({ size: 2, seed: 3, maxLatencyMs: 1, timing: { lingerMs: 10 } });
+    cluster.start();
+    await cluster.time.run(500);
+    const [leader] = cluster.leaders();
+    const [follower] = cluster.ids.filter((id) => id !== leader);
+    const before = new Map(cluster.sentByType);
+    const sent = (type: string) => (cluster.sentByType.get(type) ?? 0) - (before.get(type) ?? 0);
+    const client = startSending(cluster, KEYS, 1);
+    await cluster.time.run(1000);
+    client.stop();
+    await cluster.time.run(100);
+    expect(client.failures).toEqual({ definite: 0, indeterminate: 0 });
+    expect(client.acked).toHaveLength(client.sent());
+    assertNothingLost(cluster, client.acked, KEYS);
+    // ~1000 sends, half of them at the follower; one append per linger, each answered by one acknowledgement.
+    expect(sent('rl_append')).toBeLessThanOrEqual(1100 / 10);
+    expect(sent('rl_append_ack')).toBe(sent('rl_append'));
+    expect(sent('rl_forward')).toBeLessThan(sent('rl_append') / 10);
+    expect(client.acked.length).toBeGreaterThan(900);
+    expect(cluster.node(follower).status.commitIndex).toBe(cluster.node(leader).status.logLength);
   });
 
   it('fails over when the leader stops renewing, and loses no acknowledged send', async () => {
@@ -179,27 +211,36 @@ describe('ReplicatedLogNode (virtual time, simulated network)', () => {
     for (const id of cluster.ids) expect(cluster.entries(id, 'a').map(([, msg]) => msg)).not.toContain(2);
   });
 
-  it('keeps acknowledged sends through partitions and failovers under random faults', async () => {
-    for (const seed of [8, 9]) {
-      const cluster = new SimCluster({ size: 3, seed, maxLatencyMs: 5, lossRate: 0.05 });
-      cluster.start();
-      const client = startSending(cluster, KEYS, 8);
-      for (let phase = 0; phase < 5; phase++) {
+  it.each([0, 10])(
+    'linger %i ms: keeps acknowledged sends through partitions and failovers under random faults',
+    async (lingerMs) => {
+      for (const seed of [8, 9]) {
+        const cluster = new SimCluster({
+          size: 3,
+          seed,
+          maxLatencyMs: 5,
+          lossRate: 0.05,
+          timing: { lingerMs },
+        });
+        cluster.start();
+        const client = startSending(cluster, KEYS, 8);
+        for (let phase = 0; phase < 5; phase++) {
+          cluster.heal();
+          const victim = cluster.ids[cluster.random.int(cluster.ids.length)];
+          const fault = cluster.random.int(3);
+          if (fault === 0) cluster.isolate(victim);
+          if (fault === 1) cluster.store(victim).cut = true;
+          if (fault === 2) cluster.store(victim).loseReplies = true;
+          await runChecked(cluster, 300 + cluster.random.int(1500));
+        }
+        client.stop();
         cluster.heal();
-        const victim = cluster.ids[cluster.random.int(cluster.ids.length)];
-        const fault = cluster.random.int(3);
-        if (fault === 0) cluster.isolate(victim);
-        if (fault === 1) cluster.store(victim).cut = true;
-        if (fault === 2) cluster.store(victim).loseReplies = true;
-        await runChecked(cluster, 300 + cluster.random.int(1500));
+        expect(await converge(cluster)).toBe(true);
+        assertNothingLost(cluster, client.acked, KEYS);
+        expect(client.acked.length).toBeGreaterThan(0);
       }
-      client.stop();
-      cluster.heal();
-      expect(await converge(cluster)).toBe(true);
-      assertNothingLost(cluster, client.acked, KEYS);
-      expect(client.acked.length).toBeGreaterThan(0);
-    }
-  });
+    },
+  );
 
   it('does not fail over across a peer partition while the leader keeps its lease, and catches up after', async () => {
     const cluster = new SimCluster({ size: 2, seed: 12 });

@@ -19,9 +19,15 @@ import {
   outgoingGossip,
   type CommitGossip,
 } from './replication/commit-gossip';
-import { handleAppend, observeLeaderCommit } from './replication/follower';
+import { handleAppend } from './replication/follower';
 import { handleAppendAck, leaderAppend, nextAppend, type ReplicationTiming } from './replication/leader';
-import { parseReplicationMessage, type CommitDelta, type ReplicationMessage } from './replication/messages';
+import {
+  parseReplicationMessage,
+  type AppendMessage,
+  type CommitDelta,
+  type ForwardedSend,
+  type ReplicationMessage,
+} from './replication/messages';
 import {
   becomeLeader,
   initialReplica,
@@ -42,6 +48,7 @@ export const DEFAULT_TIMING: ReplicatedLogTiming = {
   heartbeatMs: 100,
   retryMs: 200,
   maxBatch: 256,
+  lingerMs: 0,
   forwardTimeoutMs: 3000,
   pendingTimeoutMs: 3000,
 };
@@ -82,6 +89,8 @@ interface PendingAppend {
 interface PendingForward {
   readonly expiresAt: number;
   readonly settle: (outcome: Outcome) => void;
+  /** Where the leader of `term` appended it, once told. */
+  placement?: { readonly index: number; readonly term: number };
 }
 
 /**
@@ -97,7 +106,11 @@ export class ReplicatedLogNode {
   private gossip: CommitGossip = emptyCommitGossip;
   private readonly pendingAppends = new Map<number, PendingAppend>();
   private readonly pendingForwards = new Map<number, PendingForward>();
+  /** Sends not yet handed to the leader: they ride on the next acknowledgement, or leave on their own. */
+  private forwardQueue: ForwardedSend[] = [];
   private nextForwardId = 1;
+  private cancelFlush: Cancel | undefined;
+  private wake: { readonly at: number; readonly cancel: Cancel } | undefined;
   private lastSettle:
     { readonly commitIndex: number; readonly term: number; readonly length: number } | undefined;
   private cancelTimer: Cancel | undefined;
@@ -135,6 +148,10 @@ export class ReplicatedLogNode {
   stop(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
+    this.wake?.cancel();
+    this.wake = undefined;
     this.election.stop();
   }
 
@@ -156,14 +173,20 @@ export class ReplicatedLogNode {
     return new Promise<number>((resolve, reject) => {
       const settle = (outcome: Outcome) => (outcome.ok ? resolve(outcome.offset) : reject(outcome.error));
       if (this.replica.role === 'leader') return this.appendAsLeader(key, msg, settle);
-      const leader = this.replica.leaderId;
-      if (leader === undefined) return settle({ ok: false, error: AppendError.notLeader('no leader known') });
+      if (this.replica.leaderId === undefined)
+        return settle({ ok: false, error: AppendError.notLeader('no leader known') });
       const id = this.nextForwardId++;
       this.pendingForwards.set(id, {
         expiresAt: this.ports.clock.now() + this.timing.forwardTimeoutMs,
         settle,
       });
-      this.ports.send(leader, { type: 'rl_forward', id, key, msg });
+      this.forwardQueue.push([id, key, msg]);
+      // A busy leader's next append (whose acknowledgement will carry this) is due within one linger; waiting
+      // two covers the jitter, and costs one linger only when the leader is idle.
+      this.cancelFlush ??= this.ports.scheduler.setTimeout(
+        () => this.flushForwards(),
+        2 * this.timing.lingerMs,
+      );
     });
   }
 
@@ -194,39 +217,27 @@ export class ReplicatedLogNode {
     const message = parseReplicationMessage(body);
     if (!message) return false;
     switch (message.type) {
-      case 'rl_append': {
-        const before = this.replica;
-        const { state, ack } = handleAppend(this.replica, from, message);
-        if (state.term === message.term && state.leaderId === from) this.election.heardFromLeader();
-        if (state.term > before.term) this.election.observeTerm(state.term);
-        this.mergeGossip(from, message);
-        this.ports.send(from, { ...ack, ...this.gossipFor(from) });
-        this.transition(state);
+      case 'rl_append':
+        this.onAppend(from, message);
         break;
-      }
       case 'rl_append_ack': {
         this.mergeGossip(from, message);
         const state = handleAppendAck(this.replica, from, message);
         if (state.term > this.replica.term) this.election.observeTerm(state.term);
         this.transition(state);
+        if (message.forwards) this.onForwards(from, message.forwards);
         break;
       }
       case 'rl_forward':
-        this.onForward(from, message.id, message.key, message.msg);
+        this.onForwards(from, message.sends);
         break;
-      case 'rl_forward_ok': {
-        this.transition(observeLeaderCommit(this.replica, message.term, message.commitIndex));
-        this.settleForward(message.id, { ok: true, offset: message.offset });
+      case 'rl_forward_error': {
+        const error = message.definite
+          ? AppendError.notLeader(message.text)
+          : AppendError.indeterminate(message.text);
+        for (const id of message.ids) this.settleForward(id, { ok: false, error });
         break;
       }
-      case 'rl_forward_error':
-        this.settleForward(message.id, {
-          ok: false,
-          error: message.definite
-            ? AppendError.notLeader(message.text)
-            : AppendError.indeterminate(message.text),
-        });
-        break;
     }
     return true;
   }
@@ -242,20 +253,73 @@ export class ReplicatedLogNode {
     this.transition(state);
   }
 
-  private onForward(follower: string, id: number, key: string, msg: JsonValue): void {
-    if (this.replica.role !== 'leader') {
-      this.ports.send(follower, { type: 'rl_forward_error', id, definite: true, text: 'not the leader' });
+  private onAppend(leader: string, message: AppendMessage): void {
+    const before = this.replica;
+    const { state, ack } = handleAppend(this.replica, leader, message);
+    const fromLeader = state.term === message.term && state.leaderId === leader;
+    if (fromLeader) this.election.heardFromLeader();
+    if (state.term > before.term) this.election.observeTerm(state.term);
+    this.mergeGossip(leader, message);
+    if (fromLeader) {
+      for (const [id, index] of message.placed ?? []) {
+        const pending = this.pendingForwards.get(id);
+        if (pending) pending.placement = { index, term: message.term };
+      }
+    }
+    const forwards = fromLeader ? this.takeForwards() : [];
+    this.ports.send(leader, {
+      ...ack,
+      ...(forwards.length > 0 ? { forwards } : {}),
+      ...this.gossipFor(leader),
+    });
+    this.transition(state);
+  }
+
+  /** Leader: appends sends a follower forwarded; anyone else refuses them, definitely (nothing was appended). */
+  private onForwards(follower: string, sends: readonly ForwardedSend[]): void {
+    if (sends.length === 0) return;
+    if (this.replica.role !== 'leader' || !this.election.holdsLease()) {
+      const ids = sends.map(([id]) => id);
+      this.ports.send(follower, { type: 'rl_forward_error', ids, definite: true, text: 'not the leader' });
       return;
     }
-    this.appendAsLeader(key, msg, (outcome) => {
-      const { term, commitIndex } = this.replica;
-      this.ports.send(
-        follower,
-        outcome.ok
-          ? { type: 'rl_forward_ok', id, offset: outcome.offset, term, commitIndex }
-          : { type: 'rl_forward_error', id, definite: outcome.error.definite, text: outcome.error.message },
-      );
-    });
+    let state = this.replica;
+    for (const [id, key, msg] of sends) state = leaderAppend(state, key, msg, { peer: follower, id }).state;
+    this.transition(state);
+  }
+
+  private takeForwards(): ForwardedSend[] {
+    const forwards = this.forwardQueue;
+    this.forwardQueue = [];
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
+    return forwards;
+  }
+
+  /** The linger ran out with no append to acknowledge: the queued sends go to the leader on their own. */
+  private flushForwards(): void {
+    this.cancelFlush = undefined;
+    const forwards = this.takeForwards();
+    if (forwards.length === 0) return;
+    if (this.replica.role === 'leader') {
+      for (const [id, key, msg] of forwards) this.appendForwardedHere(id, key, msg);
+      return;
+    }
+    const leader = this.replica.leaderId;
+    if (leader !== undefined) {
+      this.ports.send(leader, { type: 'rl_forward', sends: forwards });
+      return;
+    }
+    const error = AppendError.notLeader('no leader known');
+    for (const [id] of forwards) this.settleForward(id, { ok: false, error });
+  }
+
+  /** A send queued for the leader while this node became the leader: append it here instead. */
+  private appendForwardedHere(id: number, key: string, msg: JsonValue): void {
+    const pending = this.pendingForwards.get(id);
+    if (!pending) return;
+    this.pendingForwards.delete(id);
+    this.appendAsLeader(key, msg, pending.settle);
   }
 
   private settleForward(id: number, outcome: Outcome): void {
@@ -299,6 +363,7 @@ export class ReplicatedLogNode {
     this.replica = state;
     this.applyCommitted();
     this.settleAppends();
+    this.settlePlacedForwards();
     if (state.role === 'leader') this.pump();
   }
 
@@ -330,13 +395,45 @@ export class ReplicatedLogNode {
     }
   }
 
+  /** Forwarded sends settle once their entry is committed here, or fail if another entry took its place. */
+  private settlePlacedForwards(): void {
+    const { entries, commitIndex } = this.replica;
+    for (const [id, pending] of this.pendingForwards) {
+      const placement = pending.placement;
+      if (!placement || placement.index >= commitIndex) continue;
+      this.settleForward(
+        id,
+        entries.at(placement.index).term === placement.term
+          ? { ok: true, offset: placement.index }
+          : { ok: false, error: AppendError.indeterminate('leadership changed before commit') },
+      );
+    }
+  }
+
   private pump(): void {
     const now = this.ports.clock.now();
+    let wakeAt = Infinity;
     for (const peer of this.replica.peers) {
-      const { state, message } = nextAppend(this.replica, peer, now, this.timing);
-      this.replica = state;
-      if (message) this.ports.send(peer, { ...message, ...this.gossipFor(peer) });
+      const next = nextAppend(this.replica, peer, now, this.timing);
+      this.replica = next.state;
+      if (next.message) this.ports.send(peer, { ...next.message, ...this.gossipFor(peer) });
+      if (next.wakeAt !== undefined) wakeAt = Math.min(wakeAt, next.wakeAt);
     }
+    this.wakeAt(wakeAt);
+  }
+
+  /** Keeps one timer for the earliest moment a lingering append becomes due. */
+  private wakeAt(at: number): void {
+    if (at === Infinity || (this.wake && this.wake.at <= at)) return;
+    this.wake?.cancel();
+    const cancel = this.ports.scheduler.setTimeout(
+      () => {
+        this.wake = undefined;
+        this.transition(this.replica);
+      },
+      Math.max(0, at - this.ports.clock.now()),
+    );
+    this.wake = { at, cancel };
   }
 
   private gossipFor(peer: string): { commits?: CommitDelta; commitsSeen?: number } {

@@ -30,6 +30,7 @@ export class SimCluster {
   /** Pairs `a>b` whose messages from a to b are dropped. */
   readonly cuts = new Set<string>();
   messagesSent = 0;
+  readonly sentByType = new Map<string, number>();
 
   constructor(private readonly options: SimClusterOptions) {
     this.random = new Seeded(options.seed);
@@ -111,6 +112,7 @@ export class SimCluster {
 
   private send(from: string, to: string, message: ReplicationMessage): void {
     this.messagesSent++;
+    this.sentByType.set(message.type, (this.sentByType.get(message.type) ?? 0) + 1);
     if (this.cuts.has(`${from}>${to}`)) return;
     if (this.random.chance(this.options.lossRate ?? 0)) return;
     const wire = JSON.stringify(message);

@@ -28,9 +28,11 @@ export const DEFAULT_LEASE_TIMING: LeaseTiming = {
 };
 
 export function validateLeaseTiming(timing: LeaseTiming): LeaseTiming {
-  const positive = Object.entries(timing).filter(([, value]) => !(typeof value === 'number' && value > 0));
-  if (positive.length > 0)
-    throw new RangeError(`lease timing must be positive: ${positive.map(([k]) => k).join(', ')}`);
+  const notPositive = (Object.keys(DEFAULT_LEASE_TIMING) as (keyof LeaseTiming)[]).filter(
+    (key) => !(typeof timing[key] === 'number' && timing[key] > 0),
+  );
+  if (notPositive.length > 0)
+    throw new RangeError(`lease timing must be positive: ${notPositive.join(', ')}`);
   if (timing.marginMs >= timing.leaseMs) throw new RangeError('marginMs must be below leaseMs');
   if (timing.renewEveryMs >= timing.leaseMs - timing.marginMs) {
     throw new RangeError(

@@ -38,16 +38,10 @@ export function handleAppend(
     break;
   }
   const matchedUpTo = Math.max(next.matchedUpTo, from + message.entries.length);
-  const commitIndex = Math.max(next.commitIndex, Math.min(message.commitIndex, matchedUpTo));
+  // Every other node holds the leader's log below `heldElsewhere`; once this one holds it too, it is committed.
+  const commitIndex = Math.max(next.commitIndex, Math.min(message.heldElsewhere, matchedUpTo));
   next = { ...next, entries, matchedUpTo, commitIndex };
   return { state: next, ack: ack(next, message.seq, true, matchedUpTo) };
-}
-
-/** A commit index the current leader reported outside an append (e.g. with a forwarded send's reply). */
-export function observeLeaderCommit(state: ReplicaState, term: number, commitIndex: number): ReplicaState {
-  if (term !== state.term || state.role !== 'follower') return state;
-  const next = Math.max(state.commitIndex, Math.min(commitIndex, state.matchedUpTo));
-  return next === state.commitIndex ? state : { ...state, commitIndex: next };
 }
 
 function ack(state: ReplicaState, seq: number, ok: boolean, hint: number): AppendAckMessage {

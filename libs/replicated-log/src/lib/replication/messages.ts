@@ -7,6 +7,12 @@ import type { ReplicatedEntry } from './entry-sequence';
  */
 export type WireEntry = readonly [term: number, key: string, msg: JsonValue];
 
+/** A client's send that a follower hands to the leader; `id` is the follower's own correlation number. */
+export type ForwardedSend = readonly [id: number, key: string, msg: JsonValue];
+
+/** Where the leader appended a forwarded send: the follower's `id` and the entry's index. */
+export type Placement = readonly [id: number, index: number];
+
 /** Consumer commit offsets changed since the receiver last confirmed `upTo` (see commit-gossip). */
 export type CommitDelta = { readonly upTo: number; readonly offsets: { readonly [key: string]: number } };
 
@@ -18,7 +24,13 @@ export type AppendMessage = {
   readonly from: number;
   readonly prevTerm: number;
   readonly entries: readonly WireEntry[];
-  readonly commitIndex: number;
+  /**
+   * Every node but the receiver holds the leader's log below this index (the leader's log length with two nodes),
+   * so whatever of it the receiver holds is committed: the receiver learns commits without another round trip.
+   */
+  readonly heldElsewhere: number;
+  /** The receiver's forwarded sends appended since it last acknowledged them (they answer its forwards). */
+  readonly placed?: readonly Placement[];
   readonly commits?: CommitDelta;
   readonly commitsSeen?: number;
 };
@@ -31,43 +43,32 @@ export type AppendAckMessage = {
   readonly ok: boolean;
   readonly matchIndex: number;
   readonly hint: number;
+  /** Client sends waiting at the follower ride on its acknowledgement instead of a message of their own. */
+  readonly forwards?: readonly ForwardedSend[];
   readonly commits?: CommitDelta;
   readonly commitsSeen?: number;
 };
 
-/** Follower → leader: a client's send, to be appended by the leader. */
+/** Follower → leader: client sends to append, when no acknowledgement was due to carry them. */
 export type ForwardMessage = {
   readonly type: 'rl_forward';
-  readonly id: number;
-  readonly key: string;
-  readonly msg: JsonValue;
+  readonly sends: readonly ForwardedSend[];
 };
 
-/** Leader → follower: the forwarded send is committed at `offset`. */
-export type ForwardOkMessage = {
-  readonly type: 'rl_forward_ok';
-  readonly id: number;
-  readonly offset: number;
-  readonly term: number;
-  readonly commitIndex: number;
-};
-
-/** The forwarded send failed; `definite` means it was never appended. */
+/** Leader (or a node that is no longer one) → follower: these forwarded sends failed; `definite`: never appended. */
 export type ForwardErrorMessage = {
   readonly type: 'rl_forward_error';
-  readonly id: number;
+  readonly ids: readonly number[];
   readonly definite: boolean;
   readonly text: string;
 };
 
-export type ReplicationMessage =
-  AppendMessage | AppendAckMessage | ForwardMessage | ForwardOkMessage | ForwardErrorMessage;
+export type ReplicationMessage = AppendMessage | AppendAckMessage | ForwardMessage | ForwardErrorMessage;
 
 export const REPLICATION_MESSAGE_TYPES: readonly ReplicationMessage['type'][] = [
   'rl_append',
   'rl_append_ack',
   'rl_forward',
-  'rl_forward_ok',
   'rl_forward_error',
 ];
 
@@ -84,26 +85,27 @@ export function parseReplicationMessage(body: unknown): ReplicationMessage | und
   if (!isPlainObject(body)) return undefined;
   switch (body['type']) {
     case 'rl_append':
-      return offsets(body, ['term', 'seq', 'from', 'prevTerm', 'commitIndex']) &&
+      return offsets(body, ['term', 'seq', 'from', 'prevTerm', 'heldElsewhere']) &&
         Array.isArray(body['entries']) &&
-        body['entries'].every(isWireEntry) &&
+        body['entries'].every(isOffsetKeyMsg) &&
+        optionalList(body['placed'], isPlacement) &&
         optionalGossip(body)
         ? (body as AppendMessage)
         : undefined;
     case 'rl_append_ack':
       return offsets(body, ['term', 'seq', 'matchIndex', 'hint']) &&
         typeof body['ok'] === 'boolean' &&
+        optionalList(body['forwards'], isOffsetKeyMsg) &&
         optionalGossip(body)
         ? (body as AppendAckMessage)
         : undefined;
     case 'rl_forward':
-      return offsets(body, ['id']) && typeof body['key'] === 'string' && isJsonValue(body['msg'])
+      return Array.isArray(body['sends']) && body['sends'].every(isOffsetKeyMsg)
         ? (body as ForwardMessage)
         : undefined;
-    case 'rl_forward_ok':
-      return offsets(body, ['id', 'offset', 'term', 'commitIndex']) ? (body as ForwardOkMessage) : undefined;
     case 'rl_forward_error':
-      return offsets(body, ['id']) &&
+      return Array.isArray(body['ids']) &&
+        body['ids'].every(isOffset) &&
         typeof body['definite'] === 'boolean' &&
         typeof body['text'] === 'string'
         ? (body as ForwardErrorMessage)
@@ -117,7 +119,12 @@ function offsets(body: Record<string, unknown>, fields: readonly string[]): bool
   return fields.every((field) => isOffset(body[field]));
 }
 
-function isWireEntry(value: unknown): value is WireEntry {
+function isPlacement(value: unknown): value is Placement {
+  return Array.isArray(value) && value.length === 2 && isOffset(value[0]) && isOffset(value[1]);
+}
+
+/** `[term, key, msg]` and `[id, key, msg]` share a shape. */
+function isOffsetKeyMsg(value: unknown): value is WireEntry & ForwardedSend {
   return (
     Array.isArray(value) &&
     value.length === 3 &&
@@ -125,6 +132,10 @@ function isWireEntry(value: unknown): value is WireEntry {
     typeof value[1] === 'string' &&
     isJsonValue(value[2])
   );
+}
+
+function optionalList(value: unknown, isItem: (item: unknown) => boolean): boolean {
+  return value === undefined || (Array.isArray(value) && value.every(isItem));
 }
 
 function optionalGossip(body: Record<string, unknown>): boolean {

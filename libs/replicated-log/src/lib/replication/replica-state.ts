@@ -1,4 +1,5 @@
 import { EntrySequence } from './entry-sequence';
+import type { Placement } from './messages';
 
 /** What a leader knows of one follower. `matchIndex`: the follower's log equals ours on [0, matchIndex). */
 export interface PeerProgress {
@@ -6,6 +7,8 @@ export interface PeerProgress {
   readonly matchIndex: number;
   readonly inFlight: { readonly seq: number; readonly sentAt: number } | undefined;
   readonly lastSentAt: number;
+  /** This follower's forwarded sends, with their indexes, until it acknowledges holding them. */
+  readonly placed: readonly Placement[];
 }
 
 /**
@@ -69,6 +72,7 @@ export function becomeLeader(state: ReplicaState, term: number): ReplicaState {
       matchIndex: 0,
       inFlight: undefined,
       lastSentAt: -Infinity,
+      placed: [],
     });
   }
   return advanceCommit({ ...state, term, role: 'leader', leaderId: state.self, matchedUpTo: 0, progress });
