@@ -1,4 +1,4 @@
-import { runNode } from '@glomers/runtime';
+import { runNode, stdioRuntimeModule } from '@glomers/runtime';
 import { createContainer } from './container';
 
-runNode(createContainer());
+runNode(createContainer(stdioRuntimeModule, process.env['GLOMERS_REPLICATED_LOG_TIMING']));

@@ -4,3 +4,4 @@ export * from './lib/kafka-module';
 export * from './lib/local-log-backend';
 export * from './lib/lin-kv-backend';
 export * from './lib/replicated-log-backend';
+export * from './lib/replicated-log-presets';

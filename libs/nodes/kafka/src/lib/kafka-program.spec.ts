@@ -5,12 +5,18 @@ import { kafkaModule } from './kafka-module';
 import { LinKvBackend } from './lin-kv-backend';
 import { LocalLogBackend } from './local-log-backend';
 import { ReplicatedLogBackend } from './replicated-log-backend';
+import { EFFICIENT_LOG_TIMING, replicatedLogOptions } from './replicated-log-presets';
+import type { ReplicatedLogOptions } from '@glomers/replicated-log';
 
 type Reply = Record<string, unknown> | undefined;
 
 /** A cluster given time to settle (a replicated log elects its leader first). */
-async function cluster(backend: Newable<KafkaBackend>, nodes = ['n0']): Promise<SimNetwork> {
-  const net = new SimNetwork(nodes, [kafkaModule(backend)], {
+async function cluster(
+  backend: Newable<KafkaBackend>,
+  nodes = ['n0'],
+  logOptions: ReplicatedLogOptions = {},
+): Promise<SimNetwork> {
+  const net = new SimNetwork(nodes, [kafkaModule(backend, logOptions)], {
     latencyMs: 2,
     services: { 'lin-kv': new MemoryKvService('lin') },
   });
@@ -86,12 +92,15 @@ describe.each([
   });
 });
 
+const LINGERING = replicatedLogOptions(EFFICIENT_LOG_TIMING);
+
 describe.each([
-  ['LinKvBackend', LinKvBackend],
-  ['ReplicatedLogBackend', ReplicatedLogBackend],
-] as const)('%s on two nodes', (_name, backend) => {
+  ['LinKvBackend', LinKvBackend, {}],
+  ['ReplicatedLogBackend', ReplicatedLogBackend, {}],
+  ['ReplicatedLogBackend (5c timing)', ReplicatedLogBackend, LINGERING],
+] as const)('%s on two nodes', (_name, backend, logOptions) => {
   it('gives concurrent sends to one key distinct, gap-free offsets that both nodes poll identically', async () => {
-    const net = await cluster(backend, ['n0', 'n1']);
+    const net = await cluster(backend, ['n0', 'n1'], logOptions);
     const ids = Array.from({ length: 10 }, (_, i) =>
       net.fromClient(i % 2 ? 'n1' : 'n0', { type: 'send', key: 'k', msg: i }, `c${i}`),
     );
@@ -105,9 +114,12 @@ describe.each([
   });
 });
 
-describe('ReplicatedLogBackend across a partition', () => {
+describe.each([
+  ['default', {}],
+  ['5c', LINGERING],
+] as const)('ReplicatedLogBackend (%s timing) across a partition', (_name, logOptions) => {
   it('loses no acknowledged send and polls the same log everywhere once the partition heals', async () => {
-    const net = await cluster(ReplicatedLogBackend, ['n0', 'n1']);
+    const net = await cluster(ReplicatedLogBackend, ['n0', 'n1'], logOptions);
     let cut = true;
     net.drop = (src, dest) => cut && src !== dest && src.startsWith('n') && dest.startsWith('n');
     const during = Array.from({ length: 6 }, (_, i) =>
