@@ -7,10 +7,9 @@
  *
  * Needs `npx nx build broadcast-3e`. Writes store/sweep/broadcast-<nodes>.{md,svg,json}.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { readEdn } from '../bench/src/results/edn-reader';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { flag as flagOf, repoRoot as root, runTest, type Engine } from './sweep-run';
 
 interface Point {
   readonly label: string;
@@ -23,13 +22,8 @@ interface Point {
 }
 
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const engine = flag('--engine', 'bench');
-const nodes = Number(flag('--nodes', '25'));
-const root = resolve(__dirname.includes('run-ts-') ? process.cwd() : join(__dirname, '../..'));
+const engine = flagOf(args, '--engine', 'bench') as Engine;
+const nodes = Number(flagOf(args, '--nodes', '25'));
 const bin = join(root, 'dist/apps/broadcast-3e/main.js');
 const outDir = join(root, 'store/sweep');
 
@@ -44,32 +38,9 @@ const configs: Array<[string, Record<string, unknown>]> = [
 ];
 
 function runOnce(options: Record<string, unknown>): Record<string, unknown> {
-  const testArgs = [
-    'test',
-    '-w',
-    'broadcast',
-    '--bin',
-    bin,
-    '--node-count',
-    String(nodes),
-    '--time-limit',
-    '20',
-  ];
+  const testArgs = ['-w', 'broadcast', '--bin', bin, '--node-count', String(nodes), '--time-limit', '20'];
   testArgs.push('--rate', '100', '--latency', '100');
-  const env = { ...process.env, GLOMERS_BROADCAST_OPTIONS: JSON.stringify(options) };
-  if (engine === 'maelstrom') {
-    const maelstrom = process.env['MAELSTROM_BIN'] ?? 'maelstrom';
-    const cwd = join(root, 'store/maelstrom/sweep');
-    mkdirSync(cwd, { recursive: true });
-    spawnSync(maelstrom, testArgs, { cwd, env, stdio: 'ignore' });
-    return readEdn(readFileSync(join(cwd, 'store/latest/results.edn'), 'utf8')) as Record<string, unknown>;
-  }
-  spawnSync('node', [join(root, 'tools/bench/bin/glomers-bench.js'), ...testArgs, '--seed', '7'], {
-    cwd: root,
-    env,
-    stdio: 'ignore',
-  });
-  return JSON.parse(readFileSync(join(root, 'store/latest/results.json'), 'utf8'));
+  return runTest(engine, testArgs, { GLOMERS_BROADCAST_OPTIONS: JSON.stringify(options) }).results;
 }
 
 function figures(label: string, options: Record<string, unknown>, results: Record<string, unknown>): Point {
