@@ -7,7 +7,7 @@ import { withJsonOverrides } from '@glomers/runtime';
  * forwards ride on its acknowledgements). The linger trades send latency for messages; the sweep behind the value
  * is in libs/replicated-log/README.md.
  */
-export const EFFICIENT_LOG_TIMING: Partial<ReplicatedLogTiming> = { lingerMs: 3 };
+export const EFFICIENT_LOG_TIMING: Partial<ReplicatedLogTiming> = { lingerMs: 6 };
 
 const TIMING_SHAPE = Object.fromEntries(
   Object.keys(DEFAULT_TIMING).map((key) => [key, is.optional(is.nonNegativeInt)]),
