@@ -49,7 +49,11 @@ export function opLatencies(dir: string): Map<string, LatencyStats> {
     open.delete(event.process);
     if (!invoke || event.type !== 'ok') continue;
     const ms = (event.time - invoke.time) / 1e6;
-    for (const f of [event.f, 'all']) byF.set(f, [...(byF.get(f) ?? []), ms]);
+    for (const f of [event.f, 'all']) {
+      const values = byF.get(f);
+      if (values) values.push(ms);
+      else byF.set(f, [ms]);
+    }
   }
   const stats = new Map<string, LatencyStats>();
   for (const [f, values] of [...byF].sort(([a], [b]) => a.localeCompare(b))) {
