@@ -31,7 +31,7 @@ const STATS_EXEMPT = new Set(['crash', 'debug-topic-partitions']);
 export function checkStats(history: History): CheckResult {
   const completions = history.filter((op) => op.type !== 'invoke' && isClientOp(op));
   const byF = new Map<string, Op[]>();
-  for (const op of completions) byF.set(op.f, [...(byF.get(op.f) ?? []), op]);
+  for (const op of completions) groupInto(byF, op.f, op);
   const byFResult = Object.fromEntries([...byF.keys()].sort().map((f) => [f, counts(byF.get(f) ?? [])]));
   const strict = mergeValidity(Object.values(byFResult).map((c) => c['valid?']));
   const relaxed = Object.entries(byFResult).every(([f, c]) => STATS_EXEMPT.has(f) || c['valid?'] === true);
@@ -58,13 +58,19 @@ export function checkExceptions(history: History): CheckResult {
   for (const op of history) {
     if (op.type !== 'info' || op.exception === undefined) continue;
     const kind = op.exception.split(':')[0];
-    byKind.set(kind, [...(byKind.get(kind) ?? []), op]);
+    groupInto(byKind, kind, op);
   }
   if (byKind.size === 0) return { 'valid?': true };
   const exceptions = [...byKind.entries()]
     .sort((a, b) => b[1].length - a[1].length)
     .map(([kind, ops]) => ({ count: ops.length, class: kind, example: ops[0] }));
   return { 'valid?': true, exceptions };
+}
+
+function groupInto(groups: Map<string, Op[]>, key: string, op: Op): void {
+  const group = groups.get(key);
+  if (group) group.push(op);
+  else groups.set(key, [op]);
 }
 
 /** The always-valid plot checkers, with Maelstrom's result shapes. */
