@@ -15,19 +15,32 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:protocol'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:protocol'] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:protocol', 'type:kernel'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
             {
               sourceTag: 'type:node',
-              onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:domain', 'type:node'],
+              onlyDependOnLibsWithTags: [
+                'type:protocol',
+                'type:kernel',
+                'type:runtime',
+                'type:domain',
+                'type:node',
+              ],
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:domain', 'type:node'],
+              onlyDependOnLibsWithTags: [
+                'type:protocol',
+                'type:kernel',
+                'type:runtime',
+                'type:domain',
+                'type:node',
+              ],
             },
             {
               sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:protocol', 'type:runtime', 'type:tool'],
+              onlyDependOnLibsWithTags: ['type:protocol', 'type:kernel', 'type:runtime', 'type:tool'],
             },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
           ],
@@ -52,10 +65,18 @@ export const portsOnly = [
     ignores: ['**/adapters/**', '**/testing/**', '**/*.spec.ts', '**/test/**'],
     rules: {
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'setImmediate'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected Clock port.',
+        },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Use the injected Clock port.' },
         { object: 'Math', property: 'random', message: 'Use the injected Random port.' },
+        { object: 'performance', property: 'now', message: 'Use the injected Clock port.' },
         { object: 'process', property: 'stdout', message: 'Use the Transport port.' },
       ],
     },

@@ -4,14 +4,8 @@
  * Usage: node tools/scripts/run-ts.mjs tools/scripts/runtime-throughput.ts [messages=200000] [rounds=5]
  */
 import { echoModule } from '@glomers/node-echo';
-import {
-  MemoryLogger,
-  portsModule,
-  runNode,
-  SeededRandom,
-  VirtualTime,
-  type Transport,
-} from '@glomers/runtime';
+import { MemoryLogger, portsModule, runNode, type Transport } from '@glomers/runtime';
+import { SeededRandom, VirtualTime } from '@glomers/sim';
 import { Container } from 'inversify';
 import { performance } from 'node:perf_hooks';
 

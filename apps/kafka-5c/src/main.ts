@@ -1,4 +1,8 @@
-import { runNode, stdioRuntimeModule } from '@glomers/runtime';
+import { nodeApp } from '@glomers/runtime';
 import { createContainer } from './container';
 
-runNode(createContainer(stdioRuntimeModule, process.env['GLOMERS_REPLICATED_LOG_TIMING']));
+/** Loaded as a module (by the sim engine) the bundle exports the app; executed, it serves stdio. */
+export const app = nodeApp((runtime) =>
+  createContainer(runtime, process.env['GLOMERS_REPLICATED_LOG_TIMING']),
+);
+if (require.main === module) app.main();

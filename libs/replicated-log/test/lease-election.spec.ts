@@ -1,7 +1,6 @@
 import { DEFAULT_LEASE_TIMING, InMemoryLeaseStore, LeaseElection, type LeaseRecord } from '../src';
 import { RemoteLeaseStore } from './support/remote-lease-store';
-import { Seeded } from './support/seeded';
-import { SimTime } from './support/sim-time';
+import { SeededRandom, VirtualTime } from '@glomers/sim';
 
 const KEY = 'leader';
 
@@ -13,9 +12,9 @@ interface Member {
 }
 
 function cluster(size: number, latencyMs = 1, seed = 1, timing = DEFAULT_LEASE_TIMING) {
-  const time = new SimTime();
+  const time = new VirtualTime();
   const register = new InMemoryLeaseStore();
-  const random = new Seeded(seed);
+  const random = new SeededRandom(seed);
   const electedTerms = new Map<number, string>();
   const members: Member[] = [];
   for (let i = 0; i < size; i++) {
@@ -107,8 +106,8 @@ describe('LeaseElection (virtual time)', () => {
       members.forEach((member) => member.election.start());
       for (let step = 0; step < 20; step++) {
         for (const member of members) {
-          member.store.cut = random.chance(0.3);
-          member.store.loseReplies = random.chance(0.15);
+          member.store.cut = random.next() < 0.3;
+          member.store.loseReplies = random.next() < 0.15;
         }
         await time.run(200 + random.int(1500), atMostOneLeader);
       }
@@ -154,7 +153,7 @@ describe('LeaseElection (virtual time)', () => {
 
   it('refuses timings that would let a lease lapse between renewals', () => {
     const store = new InMemoryLeaseStore();
-    const time = new SimTime();
+    const time = new VirtualTime();
     const events = { elected: () => undefined, deposed: () => undefined, observed: () => undefined };
     const make = (timing: typeof DEFAULT_LEASE_TIMING) =>
       new LeaseElection({ nodeId: 'n0', store, clock: time, scheduler: time, timing, events });

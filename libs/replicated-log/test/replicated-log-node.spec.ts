@@ -1,6 +1,6 @@
 import { AppendError, DEFAULT_TIMING, InMemoryLeaseStore, ReplicatedLogNode, type LogEntry } from '../src';
 import { SimCluster } from './support/sim-cluster';
-import { SimTime } from './support/sim-time';
+import { VirtualTime } from '@glomers/sim';
 
 interface Acked {
   readonly key: string;
@@ -277,7 +277,7 @@ describe('ReplicatedLogNode (virtual time, simulated network)', () => {
   });
 
   it('runs a single-node cluster on an in-memory lease store', async () => {
-    const time = new SimTime();
+    const time = new VirtualTime();
     const node = new ReplicatedLogNode({
       nodeId: 'n0',
       nodeIds: ['n0'],

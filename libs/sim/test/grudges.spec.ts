@@ -1,5 +1,4 @@
-import { SeededRandom } from '@glomers/runtime';
-import { grudgeFor, PARTITION_SHAPES } from '../src/core/grudges';
+import { grudgeFor, PARTITION_SHAPES, SeededRandom } from '../src';
 
 const nodes = (n: number) => Array.from({ length: n }, (_, i) => `n${i}`);
 const dropped = (g: ReadonlyMap<string, ReadonlySet<string>>) => [...g.values()].map((s) => s.size);

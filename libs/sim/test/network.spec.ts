@@ -1,6 +1,5 @@
 import type { Body } from '@glomers/protocol';
-import { VirtualTime } from '@glomers/runtime';
-import { Network, type Envelope, type JournalEvent } from '../src/core/network';
+import { Network, VirtualTime, type Envelope, type JournalEvent } from '../src';
 
 function setup(latency: () => number) {
   const time = new VirtualTime();

@@ -1,7 +1,6 @@
 import type { Body } from '@glomers/protocol';
-import { SeededRandom } from '@glomers/runtime';
 import fc from 'fast-check';
-import { linKv, linTso, lwwKv, seqKv, type Service } from '../src/core/services';
+import { linKv, linTso, lwwKv, seqKv, SeededRandom, type Service } from '../src';
 
 const call = (service: Service, src: string, body: Body) => service.handle({ id: 0, src, dest: 'svc', body });
 

@@ -1,5 +1,4 @@
-import { SeededRandom } from '../lib/seeded-random';
-import { VirtualTime } from './virtual-time';
+import { SeededRandom, VirtualTime } from '../src';
 
 describe('VirtualTime', () => {
   it('fires timers in due order as time advances, and intervals repeatedly', () => {

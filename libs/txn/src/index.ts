@@ -30,8 +30,6 @@ export {
 export { PeerOutbox, type Batch } from './lib/peer-outbox';
 export {
   Replicator,
-  type ReplicationClock,
-  type ReplicationScheduler,
   type ReplicationTarget,
   type ReplicatorOptions,
   type SendReplication,

@@ -1,6 +1,6 @@
+import { VirtualTime } from '@glomers/sim';
 import { ReadCommittedStore, Replicator, type ReplicationMessage } from '../src';
 import { FLUSH_INTERVAL_MS, RETRY_AFTER_MS, SimulatedCluster } from './support/cluster';
-import { VirtualTime } from './support/virtual-time';
 
 const rc = (id: string) => new ReadCommittedStore(id);
 

@@ -8,7 +8,7 @@ const path = require('node:path');
 const projectRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(projectRoot, '..', '..');
 const bundle = path.join(repoRoot, 'dist', 'tools', 'bench', 'main.js');
-const sourceRoots = ['tools/bench/src', 'libs/protocol/src', 'libs/runtime/src'].map((p) =>
+const sourceRoots = ['tools/bench/src', 'libs/protocol/src', 'libs/sim/src', 'libs/runtime/src'].map((p) =>
   path.join(repoRoot, p),
 );
 

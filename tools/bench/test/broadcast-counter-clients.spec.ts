@@ -1,4 +1,4 @@
-import { SeededRandom } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import { outcomeOf } from '../src/lib/outcome';
 import {
   MalformedReply,

@@ -1,4 +1,4 @@
-import { SeededRandom } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import type { GeneratedOp, TestOptions } from '../src/lib/workload';
 import { broadcast } from '../src/workloads/broadcast';
 

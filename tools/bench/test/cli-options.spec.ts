@@ -143,7 +143,9 @@ describe('engine choice', () => {
   it('forces the engine with GLOMERS_ENGINE or the flag, else follows MAELSTROM_BIN / PATH', () => {
     expect(chooseEngine('auto', { GLOMERS_ENGINE: 'bench', MAELSTROM_BIN: '/m' })).toEqual({ kind: 'bench' });
     expect(chooseEngine('auto', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
-    expect(chooseEngine('auto', { PATH: '/nowhere' })).toEqual({ kind: 'bench' });
+    expect(chooseEngine('auto', { PATH: '/nowhere' })).toEqual({ kind: 'sim' });
+    expect(chooseEngine('auto', { GLOMERS_ENGINE: 'sim', MAELSTROM_BIN: '/m' })).toEqual({ kind: 'sim' });
+    expect(chooseEngine('sim', { GLOMERS_ENGINE: 'bench' })).toEqual({ kind: 'sim' });
     expect(chooseEngine('maelstrom', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
     expect(() => chooseEngine('auto', { GLOMERS_ENGINE: 'jvm' })).toThrow(/Unknown engine/);
   });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SeededRandom } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import type { GeneratedOp } from '../src/lib/workload';
 import { gCounter } from '../src/workloads/g-counter';
 import { pnCounter } from '../src/workloads/pn-counter';

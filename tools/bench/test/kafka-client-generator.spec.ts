@@ -1,4 +1,4 @@
-import { SeededRandom } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import type { Op } from '../src/lib/history';
 import type { RequestBody, ReplySchema, RpcConnection } from '../src/lib/rpc';
 import { replyProblem } from '../src/lib/rpc';

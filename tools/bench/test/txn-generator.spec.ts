@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SeededRandom } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import {
   exponentialKeyIndex,
   keyDistScale,

@@ -11,7 +11,7 @@ import {
   type KeyedLog,
   type LogEntry,
 } from './keyed-log';
-import type { Cancel, Clock, Scheduler } from './ports';
+import type { Cancel, Clock, Scheduler } from '@glomers/sim';
 import {
   emptyCommitGossip,
   incomingGossip,

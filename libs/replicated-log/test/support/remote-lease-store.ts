@@ -1,5 +1,5 @@
 import { LeaseStoreError, type InMemoryLeaseStore, type LeaseRecord, type LeaseStore } from '../../src';
-import type { SimTime } from './sim-time';
+import type { Scheduler } from '@glomers/sim';
 
 /**
  * One node's view of a shared linearizable register, as Maelstrom's lin-kv behaves: each request takes `latencyMs`
@@ -12,7 +12,7 @@ export class RemoteLeaseStore implements LeaseStore {
 
   constructor(
     private readonly register: InMemoryLeaseStore,
-    private readonly time: SimTime,
+    private readonly time: Scheduler,
     private readonly latencyMs = 1,
     private readonly timeoutMs = 1000,
   ) {}

@@ -1,3 +1,4 @@
+import { Simulation, type Random } from '@glomers/sim';
 import {
   InMemoryLeaseStore,
   ReplicatedLogNode,
@@ -6,8 +7,6 @@ import {
   type ReplicationMessage,
 } from '../../src';
 import { RemoteLeaseStore } from './remote-lease-store';
-import { Seeded } from './seeded';
-import { SimTime } from './sim-time';
 
 export interface SimClusterOptions {
   readonly size: number;
@@ -19,21 +18,27 @@ export interface SimClusterOptions {
   readonly timing?: Partial<ReplicatedLogTiming>;
 }
 
-/** Nodes of the replicated log on virtual time, over a lossy, reordering, partitionable network. */
+/**
+ * Nodes of the replicated log on the simulation kernel: Maelstrom's network (partitions as grudges) with uniform
+ * latencies, plus message loss, which Maelstrom does not do but a log must survive.
+ */
 export class SimCluster {
-  readonly time = new SimTime();
+  readonly simulation: Simulation;
   readonly register = new InMemoryLeaseStore();
-  readonly random: Seeded;
+  /** The test's own random choices (which node, which key, which fault). */
+  readonly random: Random;
   readonly ids: readonly string[];
   readonly nodes = new Map<string, ReplicatedLogNode>();
   readonly stores = new Map<string, RemoteLeaseStore>();
-  /** Pairs `a>b` whose messages from a to b are dropped. */
-  readonly cuts = new Set<string>();
   messagesSent = 0;
   readonly sentByType = new Map<string, number>();
+  private readonly loss: Random;
 
   constructor(private readonly options: SimClusterOptions) {
-    this.random = new Seeded(options.seed);
+    const maxLatencyMs = options.maxLatencyMs ?? 0;
+    this.simulation = new Simulation({ seed: options.seed, latencyMs: (r) => r.int(maxLatencyMs + 1) });
+    this.random = this.simulation.streams.stream('test');
+    this.loss = this.simulation.streams.stream('loss');
     this.ids = Array.from({ length: options.size }, (_, i) => `n${i}`);
     for (const id of this.ids) {
       const store = new RemoteLeaseStore(this.register, this.time, options.storeLatencyMs ?? 1);
@@ -50,7 +55,14 @@ export class SimCluster {
         { timing: options.timing },
       );
       this.nodes.set(id, node);
+      this.simulation.network.register(id, ({ src, body }) =>
+        node.receive(src, body as unknown as ReplicationMessage),
+      );
     }
+  }
+
+  get time(): Simulation['time'] {
+    return this.simulation.time;
   }
 
   start(): void {
@@ -75,15 +87,11 @@ export class SimCluster {
 
   /** Cuts `id` off from every other node, both ways (the lease store stays reachable, as in Maelstrom). */
   isolate(id: string): void {
-    for (const other of this.ids) {
-      if (other === id) continue;
-      this.cuts.add(`${id}>${other}`);
-      this.cuts.add(`${other}>${id}`);
-    }
+    this.simulation.isolate([id], this.ids);
   }
 
   heal(): void {
-    this.cuts.clear();
+    this.simulation.heal();
     for (const store of this.stores.values()) {
       store.cut = false;
       store.loseReplies = false;
@@ -113,12 +121,8 @@ export class SimCluster {
   private send(from: string, to: string, message: ReplicationMessage): void {
     this.messagesSent++;
     this.sentByType.set(message.type, (this.sentByType.get(message.type) ?? 0) + 1);
-    if (this.cuts.has(`${from}>${to}`)) return;
-    if (this.random.chance(this.options.lossRate ?? 0)) return;
-    const wire = JSON.stringify(message);
-    const delay = this.random.int((this.options.maxLatencyMs ?? 0) + 1);
-    this.time.setTimeout(() => {
-      if (!this.cuts.has(`${from}>${to}`)) this.node(to).receive(from, JSON.parse(wire));
-    }, delay);
+    if (this.loss.next() < (this.options.lossRate ?? 0)) return;
+    // As on the wire: nothing is shared by reference between nodes.
+    this.simulation.network.send(from, to, JSON.parse(JSON.stringify(message)));
   }
 }

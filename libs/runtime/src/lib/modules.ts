@@ -1,6 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { randomInt } from 'node:crypto';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@glomers/sim';
 import { StderrLogger } from '../adapters/stderr-logger';
 import { StdioTransport } from '../adapters/stdio-transport';
 import { SystemClock } from '../adapters/system-clock';

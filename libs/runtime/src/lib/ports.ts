@@ -1,33 +1,15 @@
 /**
  * The ports through which a node touches the world. Node code reaches time, timers, randomness, logs and the
- * wire only through these, so the same node runs over stdio in production and under virtual time in tests.
+ * wire only through these, so the same node runs over stdio in production and under virtual time in tests and
+ * simulations. Time and randomness ports are declared once, in the simulation kernel, and re-exported here.
  */
+export type { Cancel, Clock, Random, Scheduler } from '@glomers/sim';
 
 /** Moves whole lines of text; one line is one message. */
 export interface Transport {
   /** Starts delivering lines; `onClose` runs once when no more lines will come. */
   start(onLine: (line: string) => void, onClose: () => void): void;
   write(line: string): void;
-}
-
-export interface Clock {
-  /** Milliseconds on a monotonic clock; only differences are meaningful. */
-  now(): number;
-}
-
-/** Cancels a timer; calling it twice, or after the timer fired, does nothing. */
-export type Cancel = () => void;
-
-export interface Scheduler {
-  setTimeout(callback: () => void, delayMs: number): Cancel;
-  setInterval(callback: () => void, periodMs: number): Cancel;
-}
-
-export interface Random {
-  /** A float in [0, 1). */
-  next(): number;
-  /** An integer in [0, bound). */
-  int(bound: number): number;
 }
 
 export interface Logger {

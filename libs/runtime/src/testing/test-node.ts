@@ -1,11 +1,10 @@
+import { SeededRandom, VirtualTime } from '@glomers/sim';
 import { Container, type ContainerModule } from 'inversify';
 import { runNode } from '../lib/program';
 import { portsModule } from '../lib/modules';
 import { Node } from '../lib/node';
-import { SeededRandom } from '../lib/seeded-random';
 import { MemoryLogger } from './memory-logger';
 import { MemoryTransport } from './memory-transport';
-import { VirtualTime } from './virtual-time';
 
 export interface TestNode {
   readonly container: Container;

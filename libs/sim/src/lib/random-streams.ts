@@ -1,8 +1,8 @@
-import { SeededRandom } from '@glomers/runtime';
-import type { Random } from '@glomers/runtime';
+import type { Random } from './ports';
+import { SeededRandom } from './seeded-random';
 
 /**
- * Independent seeded random streams, one per named purpose, all derived from the run's --seed. Separate streams
+ * Independent seeded random streams, one per named purpose, all derived from one seed (a run's --seed). Separate streams
  * keep e.g. the op values independent of how many latencies were drawn, so a seed fixes each stream on its own.
  */
 export class RandomStreams {
@@ -21,11 +21,6 @@ function mix(seed: number, purpose: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** A fresh seed for runs without --seed. */
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 2 ** 31);
 }
 
 /** Uniform pick from a non-empty list. */

@@ -1,17 +1,35 @@
-import type { Cancel, Clock, Scheduler } from '../lib/ports';
+import { MinHeap } from './min-heap';
+import type { Cancel, Clock, Scheduler } from './ports';
+import { settle } from './settle';
 
 interface Timer {
+  /** Creation order: breaks ties between timers due at the same instant. */
   readonly id: number;
   due: number;
   readonly periodMs: number | undefined;
   readonly callback: () => void;
+  live: boolean;
 }
 
-/** Clock and scheduler on simulated time: nothing happens until `advance` moves the clock. */
+/** Thrown by `drive` when the awaited work can never finish: it waits, and nothing is scheduled. */
+export class SimulationStalled extends Error {
+  constructor(atMs: number) {
+    super(`the simulation stalled at ${atMs} ms: the run awaits something, and no timer is scheduled`);
+    this.name = 'SimulationStalled';
+  }
+}
+
+/**
+ * Clock and scheduler on simulated time: nothing happens until the clock is moved. Timers fire in due order (ties
+ * in creation order, an interval keeping its place). `advance` fires them back to back; `run`, `runUntil` and
+ * `drive` also let every promise continuation run after each timer, at that timer's instant, so code that awaits
+ * (an rpc reply, a sleep) makes progress exactly as simulated time passes.
+ */
 export class VirtualTime implements Clock, Scheduler {
   private current = 0;
   private nextId = 0;
-  private readonly timers = new Map<number, Timer>();
+  private liveTimers = 0;
+  private readonly timers = new MinHeap<Timer>((a, b) => a.due < b.due || (a.due === b.due && a.id < b.id));
 
   now(): number {
     return this.current;
@@ -26,65 +44,100 @@ export class VirtualTime implements Clock, Scheduler {
   }
 
   get pendingTimers(): number {
-    return this.timers.size;
+    return this.liveTimers;
   }
 
-  /** Moves time forward by `ms`, firing every timer that falls due, in due order (ties in creation order). */
+  /** Moves time forward by `ms`, firing every timer that falls due, without waiting for promise continuations. */
   advance(ms: number): void {
     const end = this.current + ms;
-    for (;;) {
-      const next = this.earliest();
-      if (!next || next.due > end) break;
-      this.current = next.due;
-      if (next.periodMs === undefined) this.timers.delete(next.id);
-      else next.due += next.periodMs;
-      next.callback();
-    }
-    this.current = end;
-  }
-
-  /**
-   * As `advance`, but lets promise continuations run before and after every timer, so async handlers (an rpc
-   * awaited inside a handler, say) make progress as simulated time passes.
-   */
-  async advanceAsync(ms: number): Promise<void> {
-    const end = this.current + ms;
-    await settle();
-    for (;;) {
-      const next = this.earliest();
-      if (!next || next.due > end) break;
-      this.advance(next.due - this.current);
-      await settle();
-    }
+    for (let next = this.nextDue(end); next; next = this.nextDue(end)) this.fire(next);
     this.current = end;
   }
 
   /** Fires timers until none is left or `limitMs` of simulated time has passed. */
   runUntilIdle(limitMs = 60_000): void {
     const end = this.current + limitMs;
-    for (;;) {
-      const next = this.earliest();
-      if (!next || next.due > end) break;
-      this.advance(next.due - this.current);
+    for (let next = this.nextDue(end); next; next = this.nextDue(end)) this.fire(next);
+  }
+
+  /** As `advance`, letting promise continuations run before and after every timer; `afterEach` runs after each. */
+  async run(ms: number, afterEach?: () => void): Promise<void> {
+    const end = this.current + ms;
+    await settle();
+    for (let next = this.nextDue(end); next; next = this.nextDue(end)) {
+      this.fire(next);
+      await settle();
+      afterEach?.();
     }
+    this.current = end;
+  }
+
+  /** Runs until `done()` holds, checking after every timer; false if `limitMs` passed first. */
+  async runUntil(done: () => boolean, limitMs: number): Promise<boolean> {
+    const end = this.current + limitMs;
+    await settle();
+    for (;;) {
+      if (done()) return true;
+      const next = this.nextDue(end);
+      if (!next) break;
+      this.fire(next);
+      await settle();
+    }
+    this.current = end;
+    return done();
+  }
+
+  /**
+   * Runs simulated time for as long as `work` is pending and resolves (or rejects) as it does. Throws
+   * SimulationStalled if `work` waits while nothing is scheduled, which no amount of time can change.
+   */
+  async drive<T>(work: Promise<T>): Promise<T> {
+    let finished = false;
+    const done = work.then(
+      () => (finished = true),
+      () => (finished = true),
+    );
+    for (;;) {
+      await settle();
+      if (finished) break;
+      const next = this.nextDue(Infinity);
+      if (!next) throw new SimulationStalled(this.current);
+      this.fire(next);
+    }
+    await done;
+    return work;
   }
 
   private add(callback: () => void, delayMs: number, periodMs: number | undefined): Cancel {
-    const id = this.nextId++;
-    this.timers.set(id, { id, due: this.current + delayMs, periodMs, callback });
-    return () => this.timers.delete(id);
+    const timer: Timer = { id: this.nextId++, due: this.current + delayMs, periodMs, callback, live: true };
+    this.timers.push(timer);
+    this.liveTimers++;
+    return () => {
+      if (!timer.live) return;
+      timer.live = false;
+      this.liveTimers--;
+    };
   }
 
-  private earliest(): Timer | undefined {
-    let best: Timer | undefined;
-    for (const timer of this.timers.values()) {
-      if (!best || timer.due < best.due || (timer.due === best.due && timer.id < best.id)) best = timer;
+  /** Takes the earliest live timer due by `end` off the heap (cancelled ones are dropped as they surface). */
+  private nextDue(end: number): Timer | undefined {
+    for (;;) {
+      const head = this.timers.peek();
+      if (!head || head.due > end) return undefined;
+      this.timers.pop();
+      if (head.live) return head;
     }
-    return best;
   }
-}
 
-/** Resolves once every promise continuation queued so far (and those they queue) has run. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  private fire(timer: Timer): void {
+    this.current = timer.due;
+    if (timer.periodMs === undefined) {
+      timer.live = false;
+      this.liveTimers--;
+    } else {
+      timer.due += timer.periodMs;
+      this.timers.push(timer);
+    }
+    timer.callback();
+  }
 }

@@ -1,5 +1,5 @@
-import type { Random } from '@glomers/runtime';
-import { pick, shuffle } from './random-streams';
+import type { Random } from '../lib/ports';
+import { pick, shuffle } from '../lib/random-streams';
 
 /** Receiver → the senders whose messages it drops. */
 export type Grudge = ReadonlyMap<string, ReadonlySet<string>>;

@@ -1,4 +1,4 @@
-import type { Random } from '@glomers/runtime';
+import type { Random } from '../lib/ports';
 
 export type LatencyDist = 'constant' | 'uniform' | 'exponential';
 

@@ -1,6 +1,6 @@
 import type { Body } from '@glomers/protocol';
-import type { Cancel, Clock, Scheduler } from '@glomers/runtime';
-import { MinHeap } from './min-heap';
+import type { Cancel, Clock, Scheduler } from '../lib/ports';
+import { MinHeap } from '../lib/min-heap';
 
 /** A message inside the simulated network; `id` is Maelstrom's network message id (0, 1, 2, … per run). */
 export interface Envelope {

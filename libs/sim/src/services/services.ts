@@ -1,8 +1,8 @@
 import type { Body } from '@glomers/protocol';
-import type { Random } from '@glomers/runtime';
+import type { Random } from '../lib/ports';
 import { jsonEqual, jsonKey } from '../lib/json-equal';
-import { prStr, str } from './edn';
-import type { Envelope, Network } from './network';
+import type { Envelope, Network } from '../network/network';
+import { prStr, str } from './clojure-print';
 
 /** A reply body without `in_reply_to` (the service loop adds it), or undefined: no reply. */
 type Reply = Record<string, unknown> & { type: string };
@@ -64,7 +64,12 @@ function missing(): Reply {
 /** Handles one request; returns the reply body, or undefined for requests the service ignores (no reply). */
 export interface Service {
   handle(message: Envelope): Reply | undefined;
+  /** The newest value of `key` (undefined when absent), for tests; not a request, so nothing is drawn. */
+  peek?(key: unknown): unknown;
 }
+
+/** The four services by id. */
+export type ServiceMap = Readonly<Record<'lin-kv' | 'seq-kv' | 'lww-kv' | 'lin-tso', Service>>;
 
 /** lin-kv: one atomically updated map. */
 export function linKv(): Service {
@@ -76,6 +81,7 @@ export function linKv(): Service {
       state = result[0];
       return result[1];
     },
+    peek: (key) => state.entries.get(jsonKey(key)),
   };
 }
 
@@ -108,6 +114,7 @@ export function seqKv(random: Random, capacity = 32): Service {
       positions.set(src, lastIndex);
       return fresh[1];
     },
+    peek: (key) => states[states.length - 1].entries.get(jsonKey(key)),
   };
 }
 
@@ -167,8 +174,8 @@ export function linTso(): Service {
  * request's msg_id (null when absent). A reply to an id that is gone is dropped, as Maelstrom's service loop
  * logs and skips it.
  */
-export function startServices(network: Network, randoms: { seqKv: Random; lwwKv: Random }): void {
-  const services: Record<string, Service> = {
+export function startServices(network: Network, randoms: { seqKv: Random; lwwKv: Random }): ServiceMap {
+  const services: ServiceMap = {
     'lin-kv': linKv(),
     'seq-kv': seqKv(randoms.seqKv),
     'lww-kv': lwwKv(randoms.lwwKv),
@@ -182,4 +189,5 @@ export function startServices(network: Network, randoms: { seqKv: Random; lwwKv:
       if (network.has(message.src)) network.send(id, message.src, body);
     });
   }
+  return services;
 }

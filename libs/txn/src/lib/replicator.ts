@@ -1,3 +1,4 @@
+import type { Clock, Scheduler } from '@glomers/sim';
 import { PeerOutbox } from './peer-outbox';
 import type { ReplicatedWrite } from './register-replica';
 import {
@@ -8,14 +9,6 @@ import {
 } from './replication-messages';
 import type { NodeId } from './stamp';
 
-/** Ports, shaped like the runtime's so a node passes its own. */
-export interface ReplicationClock {
-  now(): number;
-}
-export interface ReplicationScheduler {
-  setTimeout(callback: () => void, delayMs: number): () => void;
-  setInterval(callback: () => void, periodMs: number): () => void;
-}
 export type SendReplication = (dest: NodeId, body: ReplicationMessage) => void;
 
 /** Where received writes go: a `TxnStore` fits. */
@@ -28,8 +21,8 @@ export interface ReplicatorOptions {
   readonly peers: readonly NodeId[];
   readonly target: ReplicationTarget;
   readonly send: SendReplication;
-  readonly scheduler: ReplicationScheduler;
-  readonly clock: ReplicationClock;
+  readonly scheduler: Scheduler;
+  readonly clock: Clock;
   /** How often pending writes leave: the batching window. */
   readonly flushIntervalMs?: number;
   /** How long a batch may stay unacknowledged before it is sent again (with whatever joined it). */

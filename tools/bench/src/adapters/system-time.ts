@@ -1,7 +1,7 @@
-import type { Cancel, Clock, Scheduler } from '@glomers/runtime';
+import type { Cancel, Clock, Scheduler } from '@glomers/sim';
 import { performance } from 'node:perf_hooks';
 
-/** Wall-clock time and real timers, for process mode. (A simulated-time run swaps in VirtualTime.) */
+/** Wall-clock time and real timers, for the process engine (the sim engine runs on the kernel's VirtualTime). */
 export class SystemTime implements Clock, Scheduler {
   now(): number {
     return performance.now();
@@ -16,9 +16,4 @@ export class SystemTime implements Clock, Scheduler {
     const timer = setInterval(callback, Math.max(1, periodMs));
     return () => clearInterval(timer);
   }
-}
-
-/** Resolves after `ms` on the given scheduler. */
-export function sleep(scheduler: Scheduler, ms: number): Promise<void> {
-  return new Promise((resolve) => scheduler.setTimeout(resolve, ms));
 }

@@ -1,5 +1,4 @@
-import type { JournalEvent } from '../core/network';
-import { isClient } from '../core/network';
+import { isClient, type JournalEvent } from '@glomers/sim';
 
 interface GroupCounts {
   sendCount: number;

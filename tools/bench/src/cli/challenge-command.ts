@@ -4,14 +4,16 @@ import { join, resolve } from 'node:path';
 import { challengesFor, type ChallengeRun } from '../challenges';
 import { readEdn } from '../results/edn-reader';
 import { figuresOf, missedBounds, type Figures } from '../results/figures';
-import { chooseEngine, type Engine, type EngineChoice } from './engine';
+import { chooseEngine, ENGINE_CHOICES, type Engine, type EngineChoice } from './engine';
 import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
 /** One line of store/summary/summary.jsonl. */
 export interface SummaryRow {
   readonly challenge: string;
   readonly app: string;
-  readonly engine: 'bench' | 'maelstrom';
+  readonly engine: Engine['kind'];
+  /** The seed of a bench or sim run (Maelstrom takes none). */
+  readonly seed: number | null;
   readonly verdict: string;
   readonly 'missed-bounds': readonly string[];
   readonly 'servers-msgs-per-op': number | null;
@@ -35,13 +37,26 @@ export function repoRoot(from: string): string {
   return dir;
 }
 
-/** `glomers-bench challenge <app> [--engine auto|bench|maelstrom]`: runs the app's rows; non-zero on any failure. */
+const CHALLENGE_USAGE = `Usage: glomers-bench challenge <app> [--engine ${ENGINE_CHOICES.join('|')}] [--seed N]`;
+
+/** `glomers-bench challenge <app> [--engine …] [--seed N]`: runs the app's rows; non-zero on any failure. */
 export async function challengeCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const app = argv.find((a) => !a.startsWith('-') && argv[argv.indexOf(a) - 1] !== '--engine');
-  const engineIndex = argv.indexOf('--engine');
-  const choice = (engineIndex >= 0 ? argv[engineIndex + 1] : 'auto') as EngineChoice;
-  if (!app || !['auto', 'bench', 'maelstrom'].includes(choice)) {
-    io.err('Usage: glomers-bench challenge <app> [--engine auto|bench|maelstrom]');
+  const flags = new Map<string, string>();
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--engine' || argv[i] === '--seed') flags.set(argv[i], argv[++i] ?? '');
+    else words.push(argv[i]);
+  }
+  const [app, ...extra] = words;
+  const choice = (flags.get('--engine') ?? 'auto') as EngineChoice;
+  const seed = flags.get('--seed');
+  if (
+    !app ||
+    extra.length > 0 ||
+    !ENGINE_CHOICES.includes(choice) ||
+    (seed !== undefined && !/^-?\d+$/.test(seed))
+  ) {
+    io.err(CHALLENGE_USAGE);
     return EXIT_BAD_ARGS;
   }
   const rows = challengesFor(app);
@@ -57,7 +72,7 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
   }
   let engine: Engine;
   try {
-    engine = chooseEngine(choice);
+    engine = chooseEngine(choice, io.env ?? process.env);
   } catch (error) {
     io.err((error as Error).message);
     return EXIT_BAD_ARGS;
@@ -67,7 +82,7 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     io.out(
       `\n=== challenge ${row.challenge} (${app}) on engine: ${engine.kind}${engine.kind === 'maelstrom' ? ` (${engine.bin})` : ''}`,
     );
-    const summary = await runRow(row, bin, engine, root, io);
+    const summary = await runRow(row, bin, engine, seed, root, io);
     mkdirSync(join(root, 'store', 'summary'), { recursive: true });
     appendFileSync(join(root, 'store', 'summary', 'summary.jsonl'), JSON.stringify(summary) + '\n');
     const ok = summary.verdict === 'true' && summary['missed-bounds'].length === 0;
@@ -84,6 +99,7 @@ async function runRow(
   row: ChallengeRun,
   bin: string,
   engine: Engine,
+  seed: string | undefined,
   root: string,
   io: CommandIo,
 ): Promise<SummaryRow> {
@@ -92,9 +108,12 @@ async function runRow(
   let code: number;
   let resultsFile: string | undefined;
   let results: unknown;
-  if (engine.kind === 'bench') {
-    const run = await runTest(args, { ...io, cwd: root });
+  let runSeed: number | undefined;
+  if (engine.kind !== 'maelstrom') {
+    const pinned = ['--engine', engine.kind, ...(seed === undefined ? [] : ['--seed', seed])];
+    const run = await runTest([...args, ...pinned], { ...io, cwd: root });
     code = run.code;
+    runSeed = run.seed;
     resultsFile = run.dir && join(run.dir, 'results.json');
     results =
       resultsFile && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
@@ -115,6 +134,7 @@ async function runRow(
     challenge: row.challenge,
     app: row.app,
     engine: engine.kind,
+    seed: runSeed ?? null,
     verdict: results === undefined ? `crashed (exit ${code})` : String(figures.valid),
     'missed-bounds': results === undefined ? [] : missedBounds(figures, row.bounds),
     'servers-msgs-per-op': figures.serversMsgsPerOp ?? null,

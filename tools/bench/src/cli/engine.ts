@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-export type EngineChoice = 'auto' | 'bench' | 'maelstrom';
+export const ENGINE_CHOICES = ['auto', 'bench', 'sim', 'maelstrom'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
-export type Engine = { readonly kind: 'bench' } | { readonly kind: 'maelstrom'; readonly bin: string };
+/** bench: the process engine (real time); sim: runtime-based nodes in-process on virtual time; or real Maelstrom. */
+export type Engine =
+  | { readonly kind: 'bench' }
+  | { readonly kind: 'sim' }
+  | { readonly kind: 'maelstrom'; readonly bin: string };
 
 /** A `maelstrom` executable: MAELSTROM_BIN, else one on PATH. */
 function maelstromOnPath(env: NodeJS.ProcessEnv): string | undefined {
@@ -16,13 +21,14 @@ function maelstromOnPath(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
- * The one place the engine is chosen. GLOMERS_ENGINE=bench|maelstrom (or an explicit --engine) forces one;
- * auto runs real Maelstrom when MAELSTROM_BIN is set or `maelstrom` is on PATH, else the bench. A forced
- * maelstrom also finds the copy install.sh puts in ~/.cache/maelstrom.
+ * The one place a challenge's engine is chosen. GLOMERS_ENGINE=bench|sim|maelstrom (or an explicit --engine)
+ * forces one; auto runs real Maelstrom when MAELSTROM_BIN is set or `maelstrom` is on PATH, else the sim (this
+ * repository's apps are all runtime-based). A forced maelstrom also finds the copy install.sh puts in
+ * ~/.cache/maelstrom.
  */
 export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = process.env): Engine {
   const forced = flag !== 'auto' ? flag : env['GLOMERS_ENGINE'];
-  if (forced === 'bench') return { kind: 'bench' };
+  if (forced === 'bench' || forced === 'sim') return { kind: forced };
   const found = maelstromOnPath(env);
   if (forced === 'maelstrom') {
     const cached = join(homedir(), '.cache', 'maelstrom', 'maelstrom');
@@ -34,6 +40,6 @@ export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = proces
     return { kind: 'maelstrom', bin };
   }
   if (forced !== undefined && forced !== 'auto')
-    throw new Error(`Unknown engine ${JSON.stringify(forced)}: use auto, bench or maelstrom`);
-  return found ? { kind: 'maelstrom', bin: found } : { kind: 'bench' };
+    throw new Error(`Unknown engine ${JSON.stringify(forced)}: use ${ENGINE_CHOICES.join(', ')}`);
+  return found ? { kind: 'maelstrom', bin: found } : { kind: 'sim' };
 }

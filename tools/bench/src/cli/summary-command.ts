@@ -25,10 +25,19 @@ export async function summaryCommand(_argv: readonly string[], io: CommandIo): P
     (a, b) => order.indexOf(a.challenge) - order.indexOf(b.challenge) || a.engine.localeCompare(b.engine),
   );
   const table = [
-    ['challenge', 'engine', 'verdict', 'msgs-per-op (servers)', 'latency median/max (ms)', 'wall time (s)'],
+    [
+      'challenge',
+      'engine',
+      'seed',
+      'verdict',
+      'msgs-per-op (servers)',
+      'latency median/max (ms)',
+      'wall time (s)',
+    ],
     ...rows.map((r) => [
       r.challenge,
       r.engine,
+      r.seed === null || r.seed === undefined ? '-' : String(r.seed),
       r['missed-bounds'].length > 0 ? `${r.verdict}, missed bounds` : r.verdict,
       fmt(r['servers-msgs-per-op']),
       r['stable-latency-median-ms'] === null

@@ -1,12 +1,16 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Runner, type Progress } from '../core/runner';
-import { randomSeed } from '../core/random-streams';
-import { SystemTime } from '../core/system-time';
+import { randomSeed } from '../adapters/entropy';
+import { SystemTime } from '../adapters/system-time';
+import { launchProcess } from '../core/node-process';
+import { Runner, type Progress, type RunConfig, type RunResult } from '../core/runner';
 import { analyze, closingLine, exitCodeFor, failingChecks } from '../results/analyze';
 import { createRunDir, JsonLines, writeJson } from '../results/store';
+import { loadNodeApp, NotASimNode } from '../sim/node-app-loader';
+import { runOnSim } from '../sim/sim-engine';
+import { LOG_LEVELS, type LogLevel } from '../sim/sim-node';
 import { WORKLOADS } from '../workloads';
-import { parseTestArgs, usage } from './test-options';
+import { parseTestArgs, usage, TEST_ENGINES, type ParsedTest, type TestEngine } from './test-options';
 
 export interface CommandIo {
   readonly out: (text: string) => void;
@@ -15,6 +19,8 @@ export interface CommandIo {
   readonly errIsTty: boolean;
   /** Where store/ lives (default: the current directory). */
   readonly cwd: string;
+  /** The environment (GLOMERS_ENGINE, GLOMERS_LOG); default: this process's. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export const EXIT_BAD_ARGS = 254;
@@ -29,10 +35,19 @@ export interface TestRun {
   readonly code: number;
   /** The run's store folder, when the run started. */
   readonly dir?: string;
+  readonly engine?: TestEngine;
+  readonly seed?: number;
+}
+
+/** The engine a `test` runs on: --engine, else GLOMERS_ENGINE when it names one of test's engines, else bench. */
+export function testEngine(test: ParsedTest, env: NodeJS.ProcessEnv): TestEngine {
+  const fromEnv = env['GLOMERS_ENGINE'];
+  return test.engine ?? (TEST_ENGINES.find((e) => e === fromEnv) || 'bench');
 }
 
 /** Like testCommand, and also says where the run's results went. */
 export async function runTest(argv: readonly string[], io: CommandIo): Promise<TestRun> {
+  const env = io.env ?? process.env;
   const parsed = parseTestArgs(argv, [...WORKLOADS.keys()]);
   if (!parsed.ok) {
     for (const error of parsed.errors) io.err(error);
@@ -46,24 +61,38 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   }
   const workload = WORKLOADS.get(test.options.workload);
   if (!workload) return { code: EXIT_BAD_ARGS };
+  const engine = testEngine(test, env);
+  let app;
+  if (engine === 'sim') {
+    try {
+      app = loadNodeApp(test.bin);
+    } catch (error) {
+      if (!(error instanceof NotASimNode)) throw error;
+      io.err(`glomers-bench: ${error.message}`);
+      return { code: EXIT_BAD_ARGS };
+    }
+  }
   const seed = test.seed ?? randomSeed();
   const started = Date.now();
   const dir = createRunDir(join(io.cwd, 'store'), workload.name, new Date(started));
   const logFile = join(dir, 'jepsen.log');
+  // The sim's console lines carry no wall-clock stamp: a seed's jepsen.log is the same on every replay.
+  const stamp = engine === 'sim' ? () => '' : () => `${new Date().toISOString()} `;
   const log = (line: string) => {
-    const stamped = `${new Date().toISOString()} ${line}`;
+    const stamped = `${stamp()}${line}`;
     appendFileSync(logFile, stamped + '\n');
     io.out(stamped);
   };
-  log(`glomers-bench seed ${seed} (rerun with --seed ${seed})`);
+  const replay = replayCommand(argv, seed, engine);
+  log(`glomers-bench seed ${seed} on engine ${engine} (replay: ${replay})`);
   log(
-    `Test options: ${JSON.stringify({ ...test.options, bin: test.bin, args: test.args, latency: test.latency, 'nemesis-interval': test.nemesisIntervalS, seed })}`,
+    `Test options: ${JSON.stringify({ ...test.options, bin: test.bin, args: test.args, latency: test.latency, 'nemesis-interval': test.nemesisIntervalS, seed, engine, ...(engine === 'sim' ? { 'processing-delay': test.processingDelayMs } : {}) })}`,
   );
   log(`Store: ${dir}`);
 
   const messages = new JsonLines(join(dir, 'messages.jsonl'));
   const showProgress = io.errIsTty;
-  const runner = new Runner({
+  const config: Omit<RunConfig, 'time' | 'launch'> = {
     options: test.options,
     workload,
     bin: test.bin,
@@ -73,7 +102,6 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
     logStderr: test.logStderr,
     seed,
     storeDir: dir,
-    time: new SystemTime(),
     log,
     journal: (event) => {
       messages.write(event);
@@ -81,37 +109,55 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
         log(`${event.type} ${JSON.stringify(event.message)}`);
     },
     onProgress: showProgress ? (p) => io.err(`\r${progressLine(p)}\u001b[K`) : undefined,
-  });
-  const run = await runner.run();
+  };
+  let run: RunResult;
+  let virtualTimeMs: number | undefined;
+  if (app) {
+    const logFloor = LOG_LEVELS.find((level) => level === env['GLOMERS_LOG']) ?? 'info';
+    const simRun = await runOnSim(config, {
+      app,
+      processingMs: test.processingDelayMs,
+      logFloor: logFloor as LogLevel,
+    });
+    run = simRun;
+    virtualTimeMs = simRun.virtualTimeMs;
+  } else {
+    run = await new Runner({ ...config, time: new SystemTime(), launch: launchProcess }).run();
+  }
   if (showProgress) io.err('');
   await messages.close();
   const history = new JsonLines(join(dir, 'history.jsonl'));
   for (const op of run.history) history.write(op);
   await history.close();
   const cost = process.resourceUsage();
-  const facts = {
+  const facts = () => ({
     seed,
-    engine: 'bench',
+    engine,
+    ...(engine === 'sim'
+      ? { 'processing-delay-ms': test.processingDelayMs, 'virtual-time-s': (virtualTimeMs ?? 0) / 1000 }
+      : {}),
     'wall-time-s': (Date.now() - started) / 1000,
-    // The bench's own cost (this process; the nodes are children), for overhead measurements.
+    // The bench's own cost (this process; with the process engine the nodes are children), for measurements.
     'bench-cpu-user-s': cost.userCPUTime / 1e6,
     'bench-cpu-system-s': cost.systemCPUTime / 1e6,
     'bench-max-rss-mb': Math.round(cost.maxRSS / 1024),
     'invalid-output': run.invalidOutputs,
     crash: run.crash ?? null,
-  };
+    replay,
+  });
 
   if (run.crash !== undefined) {
-    writeJson(join(dir, 'bench.json'), facts);
+    writeJson(join(dir, 'bench.json'), facts());
     log('Test crashed!');
     log(run.crash);
     io.err(`glomers-bench: the run crashed (exit ${EXIT_CRASH}); see ${dir}`);
-    return { code: EXIT_CRASH, dir };
+    io.err(`glomers-bench: replay it with: ${replay}`);
+    return { code: EXIT_CRASH, dir, engine, seed };
   }
   log('Analyzing...');
-  const results = await analyze(run.history, run.netStats, workload, test.options, dir);
+  const results = await analyze(run.history, run.netStats, workload, test.options, dir, new SystemTime());
   writeJson(join(dir, 'results.json'), results);
-  writeJson(join(dir, 'bench.json'), { ...facts, 'wall-time-s': (Date.now() - started) / 1000 });
+  writeJson(join(dir, 'bench.json'), facts());
   log('Analysis complete');
   io.out(JSON.stringify(results, null, 2));
   for (const problem of run.invalidOutputs) {
@@ -122,8 +168,34 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   }
   const failing = failingChecks(results);
   if (failing.length > 0) io.out(`\nFailing checks: ${failing.join(', ')}`);
+  const code = exitCodeFor(results['valid?']);
+  if (code !== 0)
+    io.out(`\n${engine === 'sim' ? 'Replay this run exactly' : 'Rerun with the same seed'}: ${replay}`);
   io.out(`\n\n${closingLine(results['valid?'])}`);
-  return { code: exitCodeFor(results['valid?']), dir };
+  return { code, dir, engine, seed };
+}
+
+/** The command line that repeats a run: the same arguments with its seed and engine pinned. */
+export function replayCommand(argv: readonly string[], seed: number, engine: TestEngine): string {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') {
+      kept.push(...argv.slice(i));
+      break;
+    }
+    if (word === '--seed' || word === '--engine') i++;
+    else if (!word.startsWith('--seed=') && !word.startsWith('--engine=')) kept.push(word);
+  }
+  const dashes = kept.indexOf('--');
+  const pinned = ['--engine', engine, '--seed', String(seed)];
+  if (dashes >= 0) kept.splice(dashes, 0, ...pinned);
+  else kept.push(...pinned);
+  return ['npx', 'glomers-bench', 'test', ...kept].map(shellQuote).join(' ');
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function progressLine(p: Progress): string {

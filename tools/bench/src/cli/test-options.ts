@@ -1,4 +1,4 @@
-import type { LatencyDist } from '../core/latency';
+import type { LatencyDist } from '@glomers/sim';
 import type { TestOptions } from '../lib/workload';
 
 /** Everything `glomers-bench test` accepts, after parsing. */
@@ -13,8 +13,18 @@ export interface ParsedTest {
   readonly logNetSend: boolean;
   readonly logNetRecv: boolean;
   readonly seed: number | undefined;
+  /** --engine, when given: the process engine ('bench') or the simulation ('sim'). */
+  readonly engine: TestEngine | undefined;
+  /** --processing-delay: virtual ms a node spends per message received (sim engine). */
+  readonly processingDelayMs: number;
   readonly help: boolean;
 }
+
+export const TEST_ENGINES = ['bench', 'sim'] as const;
+export type TestEngine = (typeof TEST_ENGINES)[number];
+
+/** Virtual time a sim node spends on each message it receives, unless --processing-delay says otherwise. */
+export const DEFAULT_PROCESSING_DELAY_MS = 0.1;
 
 export const TOPOLOGIES = ['line', 'grid', 'tree', 'tree2', 'tree3', 'tree4', 'total'];
 
@@ -151,6 +161,20 @@ export const TEST_OPTIONS: readonly Spec[] = [
     doc: 'Seed for every random choice of the bench (printed at start)',
     validate: (v) => (/^-?\d+$/.test(v) ? undefined : 'Must be an integer'),
   },
+  {
+    name: 'engine',
+    arg: 'ENGINE',
+    doc: 'bench: each node a process, real time; sim: runtime-based nodes in-process on virtual time (default: GLOMERS_ENGINE if bench or sim, else bench)',
+    validate: (v) => ((TEST_ENGINES as readonly string[]).includes(v) ? undefined : 'Must be bench or sim'),
+  },
+  {
+    name: 'processing-delay',
+    arg: 'MILLIS',
+    doc: 'sim engine: virtual time a node spends on each message it receives',
+    default: String(DEFAULT_PROCESSING_DELAY_MS),
+    validate: (v) =>
+      Number.isFinite(Number(v)) && Number(v) >= 0 && v.trim() !== '' ? undefined : "Can't be negative",
+  },
   // Accepted for compatibility with Maelstrom's command lines; meaningless for a local bench.
   { name: 'username', arg: 'USER', doc: '(ignored)' },
   { name: 'password', arg: 'PASS', doc: '(ignored)' },
@@ -252,6 +276,8 @@ export function parseTestArgs(argv: readonly string[], knownWorkloads: readonly 
       logNetSend: values.has('log-net-send'),
       logNetRecv: values.has('log-net-recv'),
       seed: seed === undefined ? undefined : Number(seed),
+      engine: get('engine') as TestEngine | undefined,
+      processingDelayMs: Number(get('processing-delay')),
       help,
     },
   };

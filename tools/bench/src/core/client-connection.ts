@@ -1,8 +1,8 @@
 import type { Body } from '@glomers/protocol';
-import type { Cancel, Scheduler } from '@glomers/runtime';
+import type { Cancel, Scheduler } from '@glomers/sim';
 import { MalformedReply, RpcErrorReply, RpcTimeout, replyProblem } from '../lib/rpc';
 import type { ReplySchema, RequestBody, RpcConnection } from '../lib/rpc';
-import type { Network } from './network';
+import type { Network } from '@glomers/sim';
 
 export const DEFAULT_RPC_TIMEOUT_MS = 5000;
 

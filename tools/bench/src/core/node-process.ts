@@ -3,52 +3,8 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Body } from '@glomers/protocol';
-import { isPlainObject } from '@glomers/protocol';
-import type { Envelope, Network } from './network';
-
-/** A stdout line Maelstrom would reject; after it Maelstrom stops reading that node's stdout (it goes mute). */
-export interface InvalidOutput {
-  readonly node: string;
-  readonly line: string;
-  readonly reason: string;
-  /** Nanoseconds since the start of the run. */
-  readonly time: number;
-}
-
-export interface NodeExit {
-  readonly node: string;
-  readonly code: number | null;
-  readonly signal: string | null;
-}
-
-export interface NodeProcessOptions {
-  readonly id: string;
-  readonly bin: string;
-  readonly args: readonly string[];
-  readonly network: Network;
-  readonly logFile: string;
-  /** Echo each stderr line here (--log-stderr). */
-  readonly echoStderr: ((node: string, line: string) => void) | undefined;
-  readonly onInvalidOutput: (problem: InvalidOutput) => void;
-  /** Called when the process exits before `kill` (a crash, in Maelstrom's terms). */
-  readonly onEarlyExit: (exit: NodeExit) => void;
-  /** Nanoseconds since the start of the run, for reports. */
-  readonly now: () => number;
-}
-
-/** What the runner needs from a running node, however it runs (a child process here; in-process later). */
-export interface NodeHandle {
-  readonly id: string;
-  /** Last stdout/stderr lines, for crash reports. */
-  readonly recentStdout: readonly string[];
-  readonly recentStderr: readonly string[];
-  /** Stops the node (teardown) and waits until it is gone. */
-  kill(): Promise<void>;
-}
-
-/** Starts one node, registered on the network under `options.id`. */
-export type NodeLauncher = (options: NodeProcessOptions) => NodeHandle;
+import { sendNodeOutput, type Envelope } from '@glomers/sim';
+import { rememberLine, type NodeHandle, type NodeLaunchOptions, type NodeLauncher } from './node-handle';
 
 export const launchProcess: NodeLauncher = (options) => new NodeProcess(options);
 
@@ -67,7 +23,7 @@ export class NodeProcess implements NodeHandle {
   readonly recentStdout: string[] = [];
   readonly recentStderr: string[] = [];
 
-  constructor(private readonly options: NodeProcessOptions) {
+  constructor(private readonly options: NodeLaunchOptions) {
     mkdirSync(dirname(options.logFile), { recursive: true });
     this.log = createWriteStream(options.logFile);
     this.child = spawn(resolve(options.bin), [...options.args], {
@@ -76,7 +32,7 @@ export class NodeProcess implements NodeHandle {
     });
     this.exitPromise = new Promise((done) => {
       this.child.on('error', (error) => {
-        remember(this.recentStderr, `failed to start ${options.bin}: ${error.message}`);
+        rememberLine(this.recentStderr, `failed to start ${options.bin}: ${error.message}`);
       });
       this.child.on('close', (code, signal) => {
         this.exited = true;
@@ -118,9 +74,9 @@ export class NodeProcess implements NodeHandle {
   }
 
   private onStdout(line: string): void {
-    remember(this.recentStdout, line);
+    rememberLine(this.recentStdout, line);
     if (this.muted || this.killed) return;
-    const problem = this.send(line);
+    const problem = sendNodeOutput(this.options.network, line);
     if (problem !== undefined) {
       this.muted = true;
       this.options.onInvalidOutput({
@@ -132,41 +88,9 @@ export class NodeProcess implements NodeHandle {
     }
   }
 
-  /** Validates one stdout line and sends it; returns why it was rejected, if it was. */
-  private send(line: string): string | undefined {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      return 'not well-formed JSON';
-    }
-    if (!isPlainObject(parsed)) return 'not a JSON object';
-    for (const key of Object.keys(parsed)) {
-      if (key !== 'src' && key !== 'dest' && key !== 'body' && key !== 'id')
-        return `unexpected envelope key '${key}'`;
-    }
-    const { src, dest, body, id } = parsed;
-    if (typeof src !== 'string') return "envelope field 'src' must be a string";
-    if (typeof dest !== 'string') return "envelope field 'dest' must be a string";
-    if (body === undefined) return "missing envelope field 'body'";
-    if (id !== undefined && !Number.isSafeInteger(id)) return "envelope field 'id' must be an integer";
-    if (!isPlainObject(body)) return "envelope field 'body' must be a JSON object";
-    try {
-      this.options.network.send(src, dest, body as Body);
-    } catch (error) {
-      return (error as Error).message;
-    }
-    return undefined;
-  }
-
   private onStderr(line: string): void {
-    remember(this.recentStderr, line);
+    rememberLine(this.recentStderr, line);
     this.log.write(line + '\n');
     this.options.echoStderr?.(this.options.id, line);
   }
-}
-
-function remember(buffer: string[], line: string): void {
-  buffer.push(line);
-  if (buffer.length > 32) buffer.shift();
 }

@@ -1,23 +1,26 @@
-import type { Clock, Random, Scheduler } from '@glomers/runtime';
+import {
+  grudgeFor,
+  grudgeToJson,
+  latencySampler,
+  Network,
+  PARTITION_SHAPES,
+  pick,
+  RandomStreams,
+  startServices,
+  type Clock,
+  type JournalEvent,
+  type LatencyDist,
+  type Random,
+  sleep,
+  type Scheduler,
+} from '@glomers/sim';
 import type { Op } from '../lib/history';
 import { outcomeOf } from '../lib/outcome';
 import type { GeneratedOp, OpGenerator, TestOptions, Workload, WorkloadClient } from '../lib/workload';
 import { NetStats } from '../checkers/net-stats';
 import { ClientConnection, ClientFactory } from './client-connection';
-import { grudgeFor, grudgeToJson, PARTITION_SHAPES } from './grudges';
 import { HistoryRecorder } from './history-recorder';
-import { latencySampler, type LatencyDist } from './latency';
-import { Network, type JournalEvent } from './network';
-import {
-  launchProcess,
-  type InvalidOutput,
-  type NodeExit,
-  type NodeHandle,
-  type NodeLauncher,
-} from './node-process';
-import { pick, RandomStreams } from './random-streams';
-import { startServices } from './services';
-import { sleep } from './system-time';
+import type { InvalidOutput, NodeExit, NodeHandle, NodeLauncher } from './node-handle';
 
 export const INIT_TIMEOUT_MS = 10_000;
 export const RECOVERY_SLEEP_MS = 10_000;
@@ -39,8 +42,8 @@ export interface RunConfig {
   /** Every network send and delivery (messages.jsonl). */
   readonly journal: (event: JournalEvent) => void;
   readonly onProgress?: (progress: Progress) => void;
-  /** How nodes are started; default: one child process per node running `bin`. */
-  readonly launch?: NodeLauncher;
+  /** How nodes are started: a child process per node running `bin`, or the sim engine's in-process nodes. */
+  readonly launch: NodeLauncher;
 }
 
 export interface Progress {
@@ -149,7 +152,7 @@ export class Runner {
     for (const id of this.config.options.nodeIds) {
       log(`launching ${bin} ${JSON.stringify(args)} as ${id}`);
       this.nodes.push(
-        (this.config.launch ?? launchProcess)({
+        this.config.launch({
           id,
           bin,
           args,

@@ -18,7 +18,7 @@
  *    without rate limiting, all workers in parallel, the whole phase capped at `final.timeLimitS` if set.
  * 5. `check(history, ctx)` returns the `workload` entry of results.json.
  */
-import type { Random } from '@glomers/runtime';
+import type { Clock, Random } from '@glomers/sim';
 import type { CheckResult, History, Op } from './history';
 import type { RpcConnection } from './rpc';
 
@@ -118,6 +118,8 @@ export interface SetupContext extends WorkloadContext {
 
 export interface CheckContext {
   readonly options: TestOptions;
+  /** Wall time, for search budgets that Maelstrom measures in wall time (Elle's cycle-search timeout). */
+  readonly clock?: Clock;
   /** This run's store folder, for checkers that write extra files (plots, elle/…). */
   readonly storeDir: string | undefined;
 }

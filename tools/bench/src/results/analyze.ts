@@ -1,3 +1,4 @@
+import type { Clock } from '@glomers/sim';
 import type { CheckResult, History } from '../lib/history';
 import { mergeValidity } from '../lib/history';
 import type { TestOptions, Workload } from '../lib/workload';
@@ -26,6 +27,7 @@ export async function analyze(
   workload: Workload,
   options: TestOptions,
   storeDir: string | undefined,
+  clock?: Clock,
 ): Promise<CheckResult> {
   const clientInvocations = history.filter((op) => op.type === 'invoke' && op.process !== 'nemesis').length;
   const children: Record<string, CheckResult> = {
@@ -35,7 +37,7 @@ export async function analyze(
     stats: await safely(() => checkStats(history)),
     availability: await safely(() => checkAvailability(history, options.availability)),
     net: netStats.result(clientInvocations) as CheckResult,
-    workload: await safely(() => workload.check(history, { options, storeDir })),
+    workload: await safely(() => workload.check(history, { options, storeDir, clock })),
   };
   return { ...children, 'valid?': mergeValidity(Object.values(children).map((c) => c['valid?'])) };
 }

@@ -1,4 +1,5 @@
-import { SeededRandom, SimNetwork } from '@glomers/runtime';
+import { SimNetwork } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import { broadcastModule } from './broadcast-module';
 import { BROADCAST_PRESETS } from './broadcast-presets';
 
@@ -11,8 +12,10 @@ function run(
 ): { reads: number[][]; messages: number } {
   const net = new SimNetwork(ids, [broadcastModule(BROADCAST_PRESETS[preset])], { latencyMs: 100 });
   const random = new SeededRandom(3);
-  const cut = new Set(ids.slice(0, 12));
-  net.drop = (src, dest) => partitioned && net.time.now() < 6000 && cut.has(src) !== cut.has(dest);
+  if (partitioned) {
+    net.isolate(ids.slice(0, 12));
+    net.time.setTimeout(() => net.heal(), 6000);
+  }
   for (let value = 0; value < 100; value++) {
     net.fromClient(ids[random.int(ids.length)], { type: 'broadcast', message: value });
     net.time.advance(100);

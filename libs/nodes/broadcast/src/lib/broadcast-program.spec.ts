@@ -74,14 +74,13 @@ describe('BroadcastProgram', () => {
 
   it('repairs values dropped by a partition once it heals', () => {
     const net = cluster(5, star);
-    const isolated = new Set(['n0']);
-    net.drop = (src, dest) => isolated.has(src) !== isolated.has(dest);
+    net.isolate(['n0']);
     broadcast(net, 'n3', 1);
     broadcast(net, 'n0', 2);
     net.time.advance(3000);
     expect(read(net, 'n4')).toEqual([]);
     expect(read(net, 'n0')).toEqual([2]);
-    isolated.clear();
+    net.heal();
     net.time.advance(2000);
     for (const id of ids(5)) expect(read(net, id)).toEqual([1, 2]);
   });

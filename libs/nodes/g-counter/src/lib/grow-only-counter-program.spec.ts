@@ -1,18 +1,18 @@
-import { MemoryKvService, SeededRandom, SimNetwork } from '@glomers/runtime';
+import { SimNetwork } from '@glomers/runtime';
+import { SeededRandom } from '@glomers/sim';
 import { COUNTER_KEY } from './grow-only-counter-program';
 import { growOnlyCounterModule } from './grow-only-counter-module';
 
 const nodes = ['n0', 'n1', 'n2'];
 
 function cluster(seed: number) {
-  const seqKv = new MemoryKvService('seq', new SeededRandom(seed));
-  const net = new SimNetwork(nodes, [growOnlyCounterModule], { latencyMs: 5, services: { 'seq-kv': seqKv } });
-  return { net, seqKv };
+  const net = new SimNetwork(nodes, [growOnlyCounterModule], { latencyMs: 5, seed });
+  return { net, seqKv: net.services['seq-kv'] };
 }
 
 async function read(net: SimNetwork, node: string): Promise<unknown> {
   const msgId = net.fromClient(node, { type: 'read' });
-  await net.time.advanceAsync(200);
+  await net.time.run(200);
   return net.replyTo(msgId);
 }
 
@@ -33,11 +33,11 @@ describe('GrowOnlyCounterProgram', () => {
         const delta = random.int(5);
         total += delta;
         adds.push(net.fromClient(nodes[i % 3], { type: 'add', delta }, `c${i % 3}`));
-        if (i % 7 === 0) await net.time.advanceAsync(3);
+        if (i % 7 === 0) await net.time.run(3);
       }
-      await net.time.advanceAsync(5000);
+      await net.time.run(5000);
       for (const msgId of adds) expect(net.replyTo(msgId)).toMatchObject({ type: 'add_ok' });
-      const stored = seqKv.peek(COUNTER_KEY) as Record<string, number>;
+      const stored = seqKv.peek?.(COUNTER_KEY) as Record<string, number>;
       expect(Object.values(stored).reduce((a, b) => a + b, 0)).toBe(total);
       for (const node of nodes)
         expect(await read(net, node)).toMatchObject({ type: 'read_ok', value: total });
@@ -47,7 +47,7 @@ describe('GrowOnlyCounterProgram', () => {
   it('sums adds that queue behind an in-flight cas into one update', async () => {
     const { net } = cluster(9);
     for (let i = 0; i < 10; i++) net.fromClient('n0', { type: 'add', delta: 1 }, `c${i}`);
-    await net.time.advanceAsync(2000);
+    await net.time.run(2000);
     expect(net.sentByType.get('cas')).toBeLessThanOrEqual(3);
     expect(await read(net, 'n2')).toMatchObject({ value: 10 });
   });
@@ -55,9 +55,9 @@ describe('GrowOnlyCounterProgram', () => {
   it('refuses a negative delta with error 12 and leaves the count alone', async () => {
     const { net } = cluster(2);
     const good = net.fromClient('n0', { type: 'add', delta: 4 });
-    await net.time.advanceAsync(500);
+    await net.time.run(500);
     const bad = net.fromClient('n0', { type: 'add', delta: -3 });
-    await net.time.advanceAsync(500);
+    await net.time.run(500);
     expect(net.replyTo(good)).toMatchObject({ type: 'add_ok' });
     expect(net.replyTo(bad)).toMatchObject({ type: 'error', code: 12 });
     expect(await read(net, 'n1')).toMatchObject({ value: 4 });

@@ -33,8 +33,7 @@ describe('TxnProgram', () => {
     '%s replicates committed writes to every peer, also across a healed partition',
     (_name, preset) => {
       const net = new SimNetwork(['n0', 'n1', 'n2'], [txnModule(preset)], { latencyMs: 5 });
-      let partitioned = true;
-      net.drop = (src, dest) => partitioned && (src === 'n2' || dest === 'n2');
+      net.isolate(['n2']);
       txn(net, 'n0', [['w', 1, 10]]);
       txn(net, 'n2', [['w', 2, 20]]);
       net.time.advance(1000);
@@ -49,7 +48,7 @@ describe('TxnProgram', () => {
           ['r', 2, null],
         ],
       });
-      partitioned = false;
+      net.heal();
       net.time.advance(1000);
       for (const node of ['n0', 'n1', 'n2']) {
         expect(
@@ -93,10 +92,7 @@ describe('TxnProgram', () => {
   it('rejects malformed replication with error 12', () => {
     const net = new SimNetwork(['n0', 'n1'], [txnModule(options)]);
     const msgId = net.fromClient('n0', { type: 'txn_replicate', writes: 'all of them' }, 'n1');
-    const reply = net.nodes
-      .get('n0')
-      ?.transport.written.map((line) => JSON.parse(line))
-      .find((m) => m.body.in_reply_to === msgId);
+    const reply = net.sent.find((m) => m.src === 'n0' && m.body.in_reply_to === msgId);
     expect(reply).toMatchObject({ dest: 'n1', body: { type: 'error', code: 12 } });
   });
 });

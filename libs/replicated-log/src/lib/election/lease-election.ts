@@ -1,4 +1,4 @@
-import type { Cancel, Clock, Scheduler } from '../ports';
+import type { Cancel, Clock, Scheduler } from '@glomers/sim';
 import {
   errorCode,
   isLeaseRecord,

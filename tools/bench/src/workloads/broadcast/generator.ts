@@ -1,4 +1,4 @@
-import type { Random } from '@glomers/runtime';
+import type { Random } from '@glomers/sim';
 import type { GeneratedOp, OpGenerator } from '../../lib/workload';
 
 /**

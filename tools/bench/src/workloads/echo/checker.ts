@@ -1,5 +1,5 @@
 import type { CheckResult, History, Op } from '../../lib/history';
-import { jsonEqual } from '../../lib/json-equal';
+import { jsonEqual } from '@glomers/sim';
 import { isPlainObject } from '@glomers/protocol';
 
 /**

@@ -12,7 +12,7 @@
  */
 import type { History, Op } from '../../lib/history';
 import { pairOps } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { opReads } from './ops';
 import { NoWriterOf, type ReadersOf, type WriterOf } from './writers-readers';
 

@@ -5,7 +5,7 @@
  * time) until this worker's own ok polls reached, for every key, the highest offset known at the end of the main
  * phase. Maelstrom caps the whole phase at 10 s.
  */
-import type { Random } from '@glomers/runtime';
+import type { Random } from '@glomers/sim';
 import type { Op } from '../../lib/history';
 import type { GenContext, GeneratedOp, OpGenerator } from '../../lib/workload';
 import { maxOffsets } from './ops';

@@ -1,6 +1,6 @@
 /** Aborted reads (jepsen.tests.kafka `g1a-cases`): an ok poll returned a message whose send failed. */
 import type { History, Op } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { opReads, opWrites, type Key } from './ops';
 import type { WriterOf } from './writers-readers';
 

@@ -14,7 +14,7 @@
  * - track-key-offsets: the highest offset seen per key by ok sends and polls, for the final phase.
  * Keys are integers inside and strings on the wire and in the history.
  */
-import type { Random } from '@glomers/runtime';
+import type { Random } from '@glomers/sim';
 import type { Op } from '../../lib/history';
 import type { GenContext, GeneratedOp, OpGenerator } from '../../lib/workload';
 import { maxOffsets, maxPollOffsets, maxSendOffsets } from './ops';

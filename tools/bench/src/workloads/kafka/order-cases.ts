@@ -5,7 +5,7 @@
  * messages in between, delta < 1 goes backwards or repeats.
  */
 import type { History, Op } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { opReads, opWrites, type Key } from './ops';
 import type { VersionOrder } from './version-orders';
 

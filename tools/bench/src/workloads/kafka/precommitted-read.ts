@@ -3,7 +3,7 @@
  * Only transactions (`txn` ops, which Maelstrom never issues) both send and poll.
  */
 import type { History, Op } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { opReads, opWrites, type Key } from './ops';
 
 export interface PrecommittedRead {

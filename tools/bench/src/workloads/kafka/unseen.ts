@@ -4,7 +4,7 @@
  * map-merge semantics: a key only ever polled (never ok-sent) is carried over with its polled set.
  */
 import type { History } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { opReads, opWrites, type Key } from './ops';
 import { sortValues, type ValueSet } from './version-orders';
 

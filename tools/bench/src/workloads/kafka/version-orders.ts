@@ -6,7 +6,7 @@
  * version order takes Clojure's `first` of that offset's message set.
  */
 import type { History, Op } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { clojureSetFirst } from './clojure-set-order';
 import { opReadPairs, opWrites, type Key, type Pair } from './ops';
 

@@ -1,6 +1,6 @@
 /** Who sent and who polled each message (jepsen.tests.kafka `writer-of`, `readers-of`). */
 import type { History, Op } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 import { opReads, opWrites, type Key } from './ops';
 
 /** Key → message → the last completed op that sent it (ok, info or fail). */

@@ -1,4 +1,4 @@
-import type { Random } from '@glomers/runtime';
+import type { Random } from '@glomers/sim';
 import type { GeneratedOp, OpGenerator } from '../../lib/workload';
 
 /** Maelstrom's pn-counter mix: add (delta = randint(0..9) − 5) or read, with equal chance. */

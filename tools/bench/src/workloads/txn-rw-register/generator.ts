@@ -5,7 +5,7 @@
  * values 1, 2, … in order; once a key would exceed maxWritesPerKey it is retired and replaced in the pool by
  * (largest active key + 1), and the micro-op is drawn again.
  */
-import type { Random } from '@glomers/runtime';
+import type { Random } from '@glomers/sim';
 import type { GeneratedOp, OpGenerator } from '../../lib/workload';
 
 export interface WrTxnOptions {

@@ -47,7 +47,10 @@ export const txnRwRegister: Workload = {
     }),
   client: ({ conn }) => txnClient(conn),
   check: (history: History, ctx: CheckContext) => {
-    const { result, files } = checkWithFiles(history, { consistencyModels: ctx.options.consistencyModels });
+    const { result, files } = checkWithFiles(history, {
+      consistencyModels: ctx.options.consistencyModels,
+      clock: ctx.clock,
+    });
     if (ctx.storeDir !== undefined) writeFiles(ctx.storeDir, files);
     return result;
   },

@@ -1,5 +1,5 @@
 import type { CheckResult, History } from '../../lib/history';
-import { jsonKey } from '../../lib/json-equal';
+import { jsonKey } from '@glomers/sim';
 
 /**
  * Jepsen's unique-ids checker (reference §5.2): among `ok` generate results no id may appear twice. Ids must be

@@ -1,3 +1,4 @@
+import type { Clock } from '@glomers/sim';
 /**
  * Elle's breadth-first cycle search (elle/bfs.clj and elle/BFSPath.java), step for step: a path carries the rels
  * it may take, the rels it still wants (up to four sets packed into one int), how many rw edges it still wants
@@ -32,6 +33,23 @@ interface Path {
   readonly vertex: number;
   readonly prev: Path | undefined;
   readonly length: number;
+}
+
+/** When a search must give up: Elle's cycle-search timeout, measured on whatever clock the checker was given. */
+export interface Deadline {
+  passed(): boolean;
+}
+
+/** Starts one search's time budget (Elle's is per SCC). */
+export type SearchBudget = () => Deadline;
+
+/** Budgets of `timeoutMs` on `clock`; without a clock, searches never time out. */
+export function searchBudget(timeoutMs: number, clock?: Clock): SearchBudget {
+  if (!clock) return () => ({ passed: () => false });
+  return () => {
+    const end = clock.now() + timeoutMs;
+    return { passed: () => clock.now() > end };
+  };
 }
 
 /** Thrown out of a search when its deadline passes (Elle's cycle-search timeout). */
@@ -166,10 +184,10 @@ function step(path: Path, rels: number, vertex: number): Path[] {
   return paths;
 }
 
-function expand(g: RelGraph, paths: readonly Path[], deadline: number): Path[] {
+function expand(g: RelGraph, paths: readonly Path[], deadline: Deadline): Path[] {
   const next: Path[] = [];
   for (const path of paths) {
-    if (Date.now() > deadline) throw new SearchTimeout();
+    if (deadline.passed()) throw new SearchTimeout();
     for (const w of g.successors(path.vertex))
       for (const p of step(path, g.edge(path.vertex, w), w)) next.push(p);
   }
@@ -180,7 +198,7 @@ function trimLoop(
   g: RelGraph,
   init: ReturnType<typeof initialPath>,
   path: Path,
-  deadline: number,
+  deadline: Deadline,
 ): number[] | null {
   const ops = opsOf(path);
   const pin = path.vertex;
@@ -197,7 +215,7 @@ function searchFrom(
   g: RelGraph,
   init: ReturnType<typeof initialPath>,
   start: number,
-  deadline: number,
+  deadline: Deadline,
 ): number[] | null {
   let paths: Path[] = [{ ...init, vertex: start, prev: undefined, length: 1 }];
   while (paths.length > 0) {
@@ -225,7 +243,7 @@ function searchFrom(
 export function searchCycle(
   g: RelGraph,
   spec: CycleSpec,
-  deadline: number,
+  deadline: Deadline,
   order: readonly number[],
 ): number[] | null {
   const init = initialPath(spec);

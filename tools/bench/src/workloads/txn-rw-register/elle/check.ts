@@ -3,7 +3,9 @@
  * txn-rw-register workload calls it): G1a, G1b, internal, lost-update, cyclic-versions, empty-transaction-graph
  * and every cycle anomaly; then Elle's `result-map` against the expected consistency models.
  */
+import type { Clock } from '@glomers/sim';
 import type { History } from '../../../lib/history';
+import { searchBudget } from './bfs';
 import {
   allAnomaliesImplying,
   anomaliesProhibitedBy,
@@ -27,6 +29,8 @@ export interface ElleOptions {
   readonly anomalies?: readonly string[];
   /** Per-SCC cycle search budget, ms (Elle's `cycle-search-timeout`, default 1000). */
   readonly cycleSearchTimeoutMs?: number;
+  /** The clock the budget is measured on (wall time, as Elle's); without one, searches never time out. */
+  readonly clock?: Clock;
 }
 
 export const UNKNOWN_ANOMALY_TYPES: ReadonlySet<string> = new Set([
@@ -92,7 +96,12 @@ export function analyze(history: History, opts: ElleOptions = {}): ElleAnalysis 
   const anomalies = new Map<string, unknown>();
   if (versions.cyclicVersions) anomalies.set('cyclic-versions', versions.cyclicVersions);
   if (graph.size === 0) anomalies.set('empty-transaction-graph', true);
-  const cycles = cycleAnomalies(graph, ops, explain, opts.cycleSearchTimeoutMs ?? 1000);
+  const cycles = cycleAnomalies(
+    graph,
+    ops,
+    explain,
+    searchBudget(opts.cycleSearchTimeoutMs ?? 1000, opts.clock),
+  );
   for (const [type, cases] of cycles.anomalies) {
     const before = anomalies.get(type);
     anomalies.set(type, Array.isArray(before) ? [...(before as CycleAnomaly[]), ...cases] : cases);

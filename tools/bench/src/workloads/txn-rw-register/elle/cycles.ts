@@ -3,7 +3,7 @@
  * models' "cycle exists" subgraphs are cyclic, then a search for each cycle anomaly type in Elle's order, skipping
  * types already implied or impossible. Each found cycle is explained step by step and classified by its steps.
  */
-import { searchCycle, SearchTimeout } from './bfs';
+import { searchCycle, SearchTimeout, type SearchBudget } from './bfs';
 import {
   allImpliedAnomalies,
   allImpossibleModels,
@@ -148,11 +148,11 @@ export function cycleCasesInScc(
   g: RelGraph,
   ops: readonly TxnOp[],
   explain: Explainer,
-  timeoutMs: number,
+  startSearch: SearchBudget,
 ): CycleAnomaly[] {
   const fg = projections(g);
   const existsCases = cycleExistsCases(fg, ops);
-  const deadline = Date.now() + timeoutMs;
+  const deadline = startSearch();
   const tried: string[] = [];
   const cycles: CycleCase[] = [];
   const order = [...g.vertices()].sort((a, b) => a - b);
@@ -207,7 +207,7 @@ export function cycleAnomalies(
   graph: RelGraph,
   ops: readonly TxnOp[],
   explain: Explainer,
-  timeoutMs: number,
+  startSearch: SearchBudget,
 ): { sccs: number[][]; anomalies: Map<string, CycleAnomaly[]> } {
   const sccs = denseStronglyConnectedComponents(
     ops.length,
@@ -216,7 +216,7 @@ export function cycleAnomalies(
   ).sort((a, b) => minOf(a) - minOf(b));
   const anomalies = new Map<string, CycleAnomaly[]>();
   for (const scc of sccs) {
-    for (const c of cycleCasesInScc(graph.select(scc), ops, explain, timeoutMs)) {
+    for (const c of cycleCasesInScc(graph.select(scc), ops, explain, startSearch)) {
       const list = anomalies.get(c.type);
       if (list) list.push(c);
       else anomalies.set(c.type, [c]);

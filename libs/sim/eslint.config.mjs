@@ -1,0 +1,3 @@
+import baseConfig, { portsOnly } from '../../eslint.config.mjs';
+
+export default [...baseConfig, ...portsOnly];
