@@ -110,7 +110,9 @@ export const CHALLENGES: readonly ChallengeRun[] = [
   },
   { challenge: '5a', app: 'kafka-5a', args: kafka(1) },
   { challenge: '5b', app: 'kafka-5b', args: kafka(2) },
+  { challenge: '5b-partition', app: 'kafka-5b', args: [...kafka(2), ...partition] },
   { challenge: '5c', app: 'kafka-5c', args: kafka(2) },
+  { challenge: '5c-partition', app: 'kafka-5c', args: [...kafka(2), ...partition] },
   {
     challenge: '6a',
     app: 'txn-6a',
