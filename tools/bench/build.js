@@ -20,6 +20,8 @@ function buildBundle(outfile) {
     outfile: temp,
     tsconfig: path.join(projectRoot, 'tsconfig.lib.json'),
     sourcemap: 'inline',
+    // piscina starts its workers from its own files, so it stays a package, not part of the bundle.
+    external: ['piscina'],
     logLevel: 'warning',
   });
   // Atomic replace, so parallel runs never load a half-written bundle.

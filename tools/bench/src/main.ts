@@ -1,8 +1,9 @@
 import { challengeCommand } from './cli/challenge-command';
 import { summaryCommand } from './cli/summary-command';
+import { sweepCommand } from './cli/sweep-command';
 import { testCommand, EXIT_BAD_ARGS, EXIT_CRASH, type CommandIo } from './cli/test-command';
 
-const COMMANDS = 'test, challenge, summary';
+const COMMANDS = 'test, challenge, sweep, summary';
 
 /** Entry point of `glomers-bench <command> …`; resolves to the process exit code. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -12,6 +13,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       return testCommand(rest, io);
     case 'challenge':
       return challengeCommand(rest, io);
+    case 'sweep':
+      return sweepCommand(rest, io);
     case 'summary':
       return summaryCommand(rest, io);
     default:
@@ -21,4 +24,6 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 }
 
 export { EXIT_BAD_ARGS, EXIT_CRASH };
+/** Run by the sweep's worker threads, which load this bundle and call it by name. */
+export { sweepTask } from './sweep/sweep-task';
 export type { CommandIo };

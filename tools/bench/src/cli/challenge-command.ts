@@ -37,6 +37,14 @@ export function repoRoot(from: string): string {
   return dir;
 }
 
+/** dist/apps/<app>/main.js, the app's built node; undefined (and a hint on stderr) when it is not built. */
+export function appBundle(root: string, app: string, io: CommandIo): string | undefined {
+  const bin = join(root, 'dist', 'apps', app, 'main.js');
+  if (existsSync(bin)) return bin;
+  io.err(`${bin} does not exist: build the app first (npx nx build ${app})`);
+  return undefined;
+}
+
 const CHALLENGE_USAGE = `Usage: glomers-bench challenge <app> [--engine ${ENGINE_CHOICES.join('|')}] [--seed N]`;
 
 /** `glomers-bench challenge <app> [--engine …] [--seed N]`: runs the app's rows; non-zero on any failure. */
@@ -65,11 +73,8 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     return EXIT_BAD_ARGS;
   }
   const root = repoRoot(io.cwd);
-  const bin = join(root, 'dist', 'apps', app, 'main.js');
-  if (!existsSync(bin)) {
-    io.err(`${bin} does not exist: build the app first (npx nx build ${app})`);
-    return EXIT_BAD_ARGS;
-  }
+  const bin = appBundle(root, app, io);
+  if (!bin) return EXIT_BAD_ARGS;
   let engine: Engine;
   try {
     engine = chooseEngine(choice, io.env ?? process.env);

@@ -21,7 +21,8 @@ export interface NodeLaunchOptions {
   readonly bin: string;
   readonly args: readonly string[];
   readonly network: Network;
-  readonly logFile: string;
+  /** Where the node's stderr goes; none: kept only in memory (the last lines, for crash reports). */
+  readonly logFile: string | undefined;
   /** Echo each stderr line here (--log-stderr). */
   readonly echoStderr: ((node: string, line: string) => void) | undefined;
   readonly onInvalidOutput: (problem: InvalidOutput) => void;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sendNodeOutput, type Envelope } from '@glomers/sim';
+import { NodeLog } from './node-log';
 import { rememberLine, type NodeHandle, type NodeLaunchOptions, type NodeLauncher } from './node-handle';
 
 export const launchProcess: NodeLauncher = (options) => new NodeProcess(options);
@@ -14,7 +14,7 @@ export const launchProcess: NodeLauncher = (options) => new NodeProcess(options)
  */
 export class NodeProcess implements NodeHandle {
   private readonly child: ChildProcessWithoutNullStreams;
-  private readonly log: WriteStream;
+  private readonly log: NodeLog;
   private muted = false;
   private killed = false;
   private exited = false;
@@ -24,8 +24,7 @@ export class NodeProcess implements NodeHandle {
   readonly recentStderr: string[] = [];
 
   constructor(private readonly options: NodeLaunchOptions) {
-    mkdirSync(dirname(options.logFile), { recursive: true });
-    this.log = createWriteStream(options.logFile);
+    this.log = new NodeLog(options.logFile);
     this.child = spawn(resolve(options.bin), [...options.args], {
       cwd: tmpdir(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -64,7 +63,7 @@ export class NodeProcess implements NodeHandle {
     this.options.network.unregister(this.options.id);
     if (!this.exited) this.child.kill('SIGKILL');
     await this.exitPromise;
-    await new Promise<void>((done) => this.log.end(done));
+    await this.log.close();
   }
 
   private write(message: Envelope): void {
@@ -90,7 +89,7 @@ export class NodeProcess implements NodeHandle {
 
   private onStderr(line: string): void {
     rememberLine(this.recentStderr, line);
-    this.log.write(line + '\n');
+    this.log.write(line);
     this.options.echoStderr?.(this.options.id, line);
   }
 }

@@ -34,8 +34,8 @@ export interface RunConfig {
   readonly nemesisIntervalS: number;
   readonly logStderr: boolean;
   readonly seed: number;
-  /** This run's store folder (node-logs/ goes there). */
-  readonly storeDir: string;
+  /** This run's store folder (node-logs/ goes there); none for runs kept in memory (seed sweeps). */
+  readonly storeDir: string | undefined;
   readonly time: Clock & Scheduler;
   /** Console log lines (the run's jepsen.log equivalent). */
   readonly log: (line: string) => void;
@@ -157,7 +157,7 @@ export class Runner {
           bin,
           args,
           network: this.network,
-          logFile: `${storeDir}/node-logs/${id}.log`,
+          logFile: storeDir === undefined ? undefined : `${storeDir}/node-logs/${id}.log`,
           echoStderr: logStderr ? (node, line) => log(`${node} stderr: ${line}`) : undefined,
           onInvalidOutput: (problem) => {
             this.invalidOutputs.push(problem);
@@ -250,7 +250,9 @@ export class Runner {
     return (
       `Node ${exit.node} crashed with exit status ${exit.code ?? exit.signal}. Before crashing, it wrote to STDOUT:\n\n` +
       `${node?.recentStdout.join('\n') ?? ''}\n\nAnd to STDERR:\n\n${node?.recentStderr.join('\n') ?? ''}\n\n` +
-      `Full STDERR logs are available in ${this.config.storeDir}/node-logs/${exit.node}.log`
+      (this.config.storeDir === undefined
+        ? ''
+        : `Full STDERR logs are available in ${this.config.storeDir}/node-logs/${exit.node}.log`)
     );
   }
 

@@ -1,8 +1,7 @@
 import type { Logger, NodeApp, Transport } from '@glomers/runtime';
 import { NetworkTransport, type Cancel, type Random, type Scheduler, type VirtualTime } from '@glomers/sim';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
 import { rememberLine, type NodeHandle, type NodeLaunchOptions } from '../core/node-handle';
+import { NodeLog } from '../core/node-log';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -28,15 +27,14 @@ export class SimNode implements NodeHandle {
   readonly recentStdout: string[] = [];
   readonly recentStderr: string[] = [];
   private readonly transport: NetworkTransport;
-  private readonly log: WriteStream;
+  private readonly log: NodeLog;
   private stopped = false;
 
   constructor(
     private readonly options: NodeLaunchOptions,
     sim: SimNodeOptions,
   ) {
-    mkdirSync(dirname(options.logFile), { recursive: true });
-    this.log = createWriteStream(options.logFile);
+    this.log = new NodeLog(options.logFile);
     this.transport = new NetworkTransport({
       id: options.id,
       network: options.network,
@@ -76,7 +74,7 @@ export class SimNode implements NodeHandle {
 
   /** Flushes and closes the node's log file; after the simulation, since it waits on real I/O. */
   closeLog(): Promise<void> {
-    return new Promise((done) => this.log.end(done));
+    return this.log.close();
   }
 
   private stop(): void {
@@ -121,7 +119,7 @@ export class SimNode implements NodeHandle {
   private stderr(text: string): void {
     for (const line of text.split('\n')) {
       rememberLine(this.recentStderr, line);
-      this.log.write(line + '\n');
+      this.log.write(line);
       this.options.echoStderr?.(this.options.id, line);
     }
   }
