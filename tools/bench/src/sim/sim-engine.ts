@@ -39,22 +39,25 @@ export async function runOnSim(
     nodes.push(node);
     return node;
   };
-  // A node process dies of a rejection nothing handles; in-process the rejection surfaces here instead.
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  process.on('unhandledRejection', onUnhandled);
+  // A node process dies of an exception or rejection nothing handles; in-process, those that escape a SimNode's
+  // guard (thrown from a promise continuation) surface here instead, and end the run as the crash would.
+  const escaped: unknown[] = [];
+  const onEscape = (error: unknown) => escaped.push(error);
+  process.on('unhandledRejection', onEscape);
+  process.on('uncaughtException', onEscape);
   let result: RunResult;
   try {
     result = await time.drive(new Runner({ ...config, time, launch }).run());
   } finally {
-    process.off('unhandledRejection', onUnhandled);
+    process.off('unhandledRejection', onEscape);
+    process.off('uncaughtException', onEscape);
     await Promise.all(nodes.map((node) => node.closeLog()));
   }
   const crash =
     result.crash ??
-    (unhandled.length > 0
-      ? `A promise in a node was rejected and nothing handled it (a node process exits with status 1 on that):\n` +
-        `${(unhandled[0] as Error)?.stack ?? String(unhandled[0])}`
+    (escaped.length > 0
+      ? 'Code in a node threw or rejected with nothing to catch it (a node process exits with status 1 on that):\n' +
+        `${(escaped[0] as Error)?.stack ?? String(escaped[0])}`
       : undefined);
   return { ...result, crash, virtualTimeMs: time.now() };
 }
