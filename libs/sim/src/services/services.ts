@@ -7,54 +7,53 @@ import { prStr, str } from './clojure-print';
 /** A reply body without `in_reply_to` (the service loop adds it), or undefined: no reply. */
 type Reply = Record<string, unknown> & { type: string };
 
-/** An immutable key-value state, as Maelstrom's PersistentKV: returns the next state and the reply. */
-class KvState {
-  constructor(readonly entries: ReadonlyMap<string, unknown> = new Map()) {}
+type Entries = ReadonlyMap<string, unknown>;
 
-  handle(body: Body): [KvState, Reply] | undefined {
-    const key = jsonKey(body['key']);
-    const present = this.entries.has(key);
-    const current = this.entries.get(key);
-    switch (body.type) {
-      case 'read':
-        return [this, present ? { type: 'read_ok', value: current } : missing()];
-      case 'write':
-        return [this.with(key, body['value']), { type: 'write_ok' }];
-      case 'cas':
-        if (present) {
-          return jsonEqual(body['from'], current)
-            ? [this.with(key, body['to']), { type: 'cas_ok' }]
-            : [
-                this,
-                {
-                  type: 'error',
-                  code: 22,
-                  text: `current value ${prStr(current)} is not ${prStr(body['from'])}`,
-                },
-              ];
-        }
-        return body['create_if_not_exists'] === true
-          ? [this.with(key, body['to']), { type: 'cas_ok' }]
-          : [this, missing()];
-      default:
-        return undefined;
-    }
-  }
+/** What a request does to a key-value map: the reply, and the key and value it writes, if it writes. */
+interface Decision {
+  readonly reply: Reply;
+  readonly write?: readonly [key: string, value: unknown];
+}
 
-  equals(other: KvState): boolean {
-    if (other === this) return true;
-    if (other.entries.size !== this.entries.size) return false;
-    for (const [k, v] of this.entries) {
-      if (!other.entries.has(k) || !jsonEqual(v, other.entries.get(k))) return false;
-    }
-    return true;
+/** Maelstrom's PersistentKV semantics for one request on `entries`; undefined for types the services ignore. */
+function decide(entries: Entries, body: Body): Decision | undefined {
+  const key = jsonKey(body['key']);
+  const present = entries.has(key);
+  const current = entries.get(key);
+  switch (body.type) {
+    case 'read':
+      return { reply: present ? { type: 'read_ok', value: current } : missing() };
+    case 'write':
+      return { reply: { type: 'write_ok' }, write: [key, body['value']] };
+    case 'cas':
+      if (present) {
+        return jsonEqual(body['from'], current)
+          ? { reply: { type: 'cas_ok' }, write: [key, body['to']] }
+          : {
+              reply: {
+                type: 'error',
+                code: 22,
+                text: `current value ${prStr(current)} is not ${prStr(body['from'])}`,
+              },
+            };
+      }
+      return body['create_if_not_exists'] === true
+        ? { reply: { type: 'cas_ok' }, write: [key, body['to']] }
+        : { reply: missing() };
+    default:
+      return undefined;
   }
+}
 
-  private with(key: string, value: unknown): KvState {
-    const next = new Map(this.entries);
-    next.set(key, value);
-    return new KvState(next);
-  }
+/** True when applying `decision` to `entries` would leave them equal (Clojure `=`) to what they were. */
+function changesNothing(entries: Entries, { write }: Decision): boolean {
+  return write === undefined || (entries.has(write[0]) && jsonEqual(entries.get(write[0]), write[1]));
+}
+
+/** A new map: `entries` with the decision's write applied (seq-kv keeps every state it went through). */
+function applied(entries: Entries, { write }: Decision): Entries {
+  if (write === undefined) return entries;
+  return new Map(entries).set(write[0], write[1]);
 }
 
 function missing(): Reply {
@@ -71,17 +70,16 @@ export interface Service {
 /** The four services by id. */
 export type ServiceMap = Readonly<Record<'lin-kv' | 'seq-kv' | 'lww-kv' | 'lin-tso', Service>>;
 
-/** lin-kv: one atomically updated map. */
+/** lin-kv: one atomically updated map (updated in place: nobody reads an older state). */
 export function linKv(): Service {
-  let state = new KvState();
+  const entries = new Map<string, unknown>();
   return {
     handle: ({ body }) => {
-      const result = state.handle(body);
-      if (!result) return undefined;
-      state = result[0];
-      return result[1];
+      const decision = decide(entries, body);
+      if (decision?.write) entries.set(decision.write[0], decision.write[1]);
+      return decision?.reply;
     },
-    peek: (key) => state.entries.get(jsonKey(key)),
+    peek: (key) => entries.get(jsonKey(key)),
   };
 }
 
@@ -91,7 +89,7 @@ export function linKv(): Service {
  * appends. Positions beyond the window wrap as amalloy's ring buffer `nth` does (mod the retained count).
  */
 export function seqKv(random: Random, capacity = 32): Service {
-  const states: KvState[] = [new KvState()];
+  const states: Entries[] = [new Map()];
   let lastIndex = 0;
   const positions = new Map<string, number>();
   return {
@@ -100,21 +98,22 @@ export function seqKv(random: Random, capacity = 32): Service {
       const index = position + random.int(lastIndex - position + 1);
       const back = lastIndex - index + 1;
       const chosen = states[(((states.length - back) % states.length) + states.length) % states.length];
-      const stale = chosen.handle(body);
+      const stale = decide(chosen, body);
       if (!stale) return undefined;
-      if (stale[0].equals(chosen)) {
+      if (changesNothing(chosen, stale)) {
         positions.set(src, index);
-        return stale[1];
+        return stale.reply;
       }
-      const fresh = states[states.length - 1].handle(body);
+      const newest = states[states.length - 1];
+      const fresh = decide(newest, body);
       if (!fresh) return undefined;
-      states.push(fresh[0]);
+      states.push(applied(newest, fresh));
       if (states.length > capacity) states.shift();
       lastIndex++;
       positions.set(src, lastIndex);
-      return fresh[1];
+      return fresh.reply;
     },
-    peek: (key) => states[states.length - 1].entries.get(jsonKey(key)),
+    peek: (key) => states[states.length - 1].get(jsonKey(key)),
   };
 }
 

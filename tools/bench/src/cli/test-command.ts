@@ -1,3 +1,4 @@
+import type { JournalEvent } from '@glomers/sim';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomSeed } from '../adapters/entropy';
@@ -91,6 +92,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   log(`Store: ${dir}`);
 
   const messages = new JsonLines(join(dir, 'messages.jsonl'));
+  const journalLine = journalLines();
   const showProgress = io.errIsTty;
   const config: Omit<RunConfig, 'time' | 'launch'> = {
     options: test.options,
@@ -104,7 +106,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
     storeDir: dir,
     log,
     journal: (event) => {
-      messages.write(event);
+      messages.writeLine(journalLine(event));
       if (event.type === 'send' ? test.logNetSend : test.logNetRecv)
         log(`${event.type} ${JSON.stringify(event.message)}`);
     },
@@ -196,6 +198,22 @@ export function replayCommand(argv: readonly string[], seed: number, engine: Tes
 
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * messages.jsonl lines, each `JSON.stringify(event)`, with each message's JSON made once for its send and its
+ * delivery: the journal is the bulk of what a run writes.
+ */
+function journalLines(): (event: JournalEvent) => string {
+  const inFlight = new Map<number, string>();
+  return ({ type, time, message }) => {
+    let json = inFlight.get(message.id);
+    if (json === undefined) {
+      json = JSON.stringify(message);
+      if (type === 'send') inFlight.set(message.id, json);
+    } else if (type === 'recv') inFlight.delete(message.id);
+    return `{"type":${JSON.stringify(type)},"time":${JSON.stringify(time)},"message":${json}}`;
+  };
 }
 
 function progressLine(p: Progress): string {

@@ -48,7 +48,12 @@ export class JsonLines {
   }
 
   write(value: unknown): void {
-    this.buffer.push(JSON.stringify(value));
+    this.writeLine(JSON.stringify(value));
+  }
+
+  /** Appends a line that is already JSON. */
+  writeLine(json: string): void {
+    this.buffer.push(json);
     if (this.buffer.length >= 512) this.flush();
   }
 
