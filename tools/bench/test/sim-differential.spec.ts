@@ -90,3 +90,18 @@ describe('broken runtime-based nodes on the sim and on the process engine', () =
     });
   });
 });
+
+describe('a --bin the sim cannot run in-process', () => {
+  it.each(['echo-good.js', '/bin/ls', 'no-such-node'])(
+    '%s: one line pointing at the process engine, exit 254',
+    async (bin) => {
+      const run = await runBench(bin, [...echo, '--engine', 'sim']);
+      expect(run.code).toBe(254);
+      expect(run.output.split('\n')).toHaveLength(1);
+      expect(run.output).toMatch(
+        /run it on the process engine instead \(--engine bench, or GLOMERS_ENGINE=bench\)/,
+      );
+      expect(run.dir).toBeUndefined();
+    },
+  );
+});
