@@ -1,5 +1,5 @@
 import type { Clock, Scheduler } from '../lib/ports';
-import type { Envelope, Network } from './network';
+import { envelopeJson, type Envelope, type Network } from './network';
 import { sendNodeOutput } from './node-output';
 
 export interface NetworkTransportOptions {
@@ -58,8 +58,8 @@ export class NetworkTransport {
     this.options.network.unregister(this.options.id);
   }
 
-  private receive({ id, src, dest, body }: Envelope): void {
-    const line = JSON.stringify({ id, src, dest, body });
+  private receive(message: Envelope): void {
+    const line = envelopeJson(message);
     const now = this.options.clock.now();
     this.busyUntil = Math.max(now, this.busyUntil) + (this.options.processingMs ?? 0);
     this.options.scheduler.setTimeout(() => {

@@ -1,4 +1,4 @@
-import type { JournalEvent } from '@glomers/sim';
+import { envelopeJson, type JournalEvent } from '@glomers/sim';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomSeed } from '../adapters/entropy';
@@ -92,7 +92,6 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   log(`Store: ${dir}`);
 
   const messages = new JsonLines(join(dir, 'messages.jsonl'));
-  const journalLine = journalLines();
   const showProgress = io.errIsTty;
   const config: Omit<RunConfig, 'time' | 'launch'> = {
     options: test.options,
@@ -200,20 +199,9 @@ function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/**
- * messages.jsonl lines, each `JSON.stringify(event)`, with each message's JSON made once for its send and its
- * delivery: the journal is the bulk of what a run writes.
- */
-function journalLines(): (event: JournalEvent) => string {
-  const inFlight = new Map<number, string>();
-  return ({ type, time, message }) => {
-    let json = inFlight.get(message.id);
-    if (json === undefined) {
-      json = JSON.stringify(message);
-      if (type === 'send') inFlight.set(message.id, json);
-    } else if (type === 'recv') inFlight.delete(message.id);
-    return `{"type":${JSON.stringify(type)},"time":${JSON.stringify(time)},"message":${json}}`;
-  };
+/** One messages.jsonl line: `JSON.stringify(event)`, with the message's JSON made once for all its uses. */
+function journalLine({ type, time, message }: JournalEvent): string {
+  return `{"type":${JSON.stringify(type)},"time":${JSON.stringify(time)},"message":${envelopeJson(message)}}`;
 }
 
 function progressLine(p: Progress): string {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { sendNodeOutput, type Envelope } from '@glomers/sim';
+import { envelopeJson, sendNodeOutput, type Envelope } from '@glomers/sim';
 import { NodeLog } from './node-log';
 import { rememberLine, type NodeHandle, type NodeLaunchOptions, type NodeLauncher } from './node-handle';
 
@@ -68,8 +68,7 @@ export class NodeProcess implements NodeHandle {
 
   private write(message: Envelope): void {
     if (this.exited || !this.child.stdin.writable) return;
-    const { id, src, dest, body } = message;
-    this.child.stdin.write(JSON.stringify({ id, src, dest, body }) + '\n');
+    this.child.stdin.write(envelopeJson(message) + '\n');
   }
 
   private onStdout(line: string): void {
