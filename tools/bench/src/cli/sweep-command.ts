@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { challengesFor } from '../challenges';
 import { createRunDir, writeJson } from '../results/store';
@@ -9,8 +9,9 @@ import { appBundle, repoRoot } from './challenge-command';
 import { EXIT_BAD_ARGS, replayCommand, type CommandIo } from './test-command';
 
 const USAGE =
-  'Usage: glomers-bench sweep <app> [--seeds A..B] [--parallel K] [--rows ROW,ROW…]\n' +
-  "  Runs the app's challenge rows (or the named ones) on the sim engine once per seed, on K worker threads.";
+  'Usage: glomers-bench sweep <app> [--seeds A..B] [--parallel K] [--rows ROW,ROW…] [--bin FILE]\n' +
+  "  Runs the app's challenge rows (or the named ones) on the sim engine once per seed, on K worker threads,\n" +
+  '  against dist/apps/<app>/main.js or the given node bundle.';
 
 interface SweepArgs {
   readonly app: string;
@@ -18,13 +19,14 @@ interface SweepArgs {
   readonly last: number;
   readonly parallel: number;
   readonly rows: readonly string[] | undefined;
+  readonly bin: string | undefined;
 }
 
 function parseSweepArgs(argv: readonly string[]): SweepArgs | string {
   const flags = new Map<string, string>();
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (['--seeds', '--parallel', '--rows'].includes(argv[i])) flags.set(argv[i], argv[++i] ?? '');
+    if (['--seeds', '--parallel', '--rows', '--bin'].includes(argv[i])) flags.set(argv[i], argv[++i] ?? '');
     else if (argv[i].startsWith('-')) return `Unknown option: ${argv[i]}`;
     else words.push(argv[i]);
   }
@@ -40,6 +42,7 @@ function parseSweepArgs(argv: readonly string[]): SweepArgs | string {
     last: Number(seeds[2]),
     parallel: Number(parallel),
     rows: flags.get('--rows')?.split(','),
+    bin: flags.get('--bin'),
   };
 }
 
@@ -62,7 +65,7 @@ export async function sweepCommand(argv: readonly string[], io: CommandIo): Prom
     );
     return EXIT_BAD_ARGS;
   }
-  const bin = appBundle(root, args.app, io);
+  const bin = args.bin === undefined ? appBundle(root, args.app, io) : resolve(io.cwd, args.bin);
   if (!bin) return EXIT_BAD_ARGS;
   const seeds = Array.from({ length: args.last - args.first + 1 }, (_, i) => args.first + i);
   const tasks: SweepTask[] = rows.flatMap((row) =>
