@@ -1,4 +1,5 @@
-// Bundles the bench CLI (src/main.ts and the libs it imports) into one CommonJS file with esbuild.
+// Bundles the bench CLI (src/main.ts and the libs it imports) into one CommonJS file with esbuild, with the report
+// page's script and style (src/report/page/, uPlot, d3) inlined as strings.
 // Used by bin/glomers-bench.js on first use and by the Nx `build` target: `node tools/bench/build.js [outfile]`.
 'use strict';
 const fs = require('node:fs');
@@ -7,8 +8,28 @@ const path = require('node:path');
 const projectRoot = __dirname;
 const repoRoot = path.resolve(projectRoot, '..', '..');
 
+/** The report page's script and style, bundled for browsers and minified (report/page-assets.ts). */
+function buildReportPage() {
+  const esbuild = require('esbuild');
+  const result = esbuild.buildSync({
+    entryPoints: [path.join(projectRoot, 'src', 'report', 'page', 'main.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    outdir: path.join(repoRoot, 'dist', 'tools', 'bench', 'report-page'),
+    tsconfig: path.join(projectRoot, 'tsconfig.page.json'),
+    logLevel: 'warning',
+  });
+  const output = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  return { script: output('.js'), style: output('.css') };
+}
+
 function buildBundle(outfile) {
   const esbuild = require('esbuild');
+  const page = buildReportPage();
   const temp = `${outfile}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   esbuild.buildSync({
@@ -23,12 +44,16 @@ function buildBundle(outfile) {
     // piscina starts its workers from its own files, so it stays a package, not part of the bundle.
     external: ['piscina'],
     logLevel: 'warning',
+    define: {
+      REPORT_PAGE_SCRIPT: JSON.stringify(page.script),
+      REPORT_PAGE_STYLE: JSON.stringify(page.style),
+    },
   });
   // Atomic replace, so parallel runs never load a half-written bundle.
   fs.renameSync(temp, outfile);
 }
 
-module.exports = { buildBundle };
+module.exports = { buildBundle, buildReportPage };
 
 if (require.main === module) {
   const outfile = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'tools', 'bench', 'main.js'));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the bench CLI. Works on a fresh clone with nothing built: bundles src/ with esbuild into
-// dist/tools/bench/main.js when that bundle is missing or older than any source it is built from.
+// dist/tools/bench/main.js when that bundle is missing or older than any source it is built from (.ts, and the
+// report page's .css).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,7 +19,7 @@ function newestSourceMtime() {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+      else if (/\.(ts|css)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   };
   for (const root of sourceRoots) if (fs.existsSync(root)) visit(root);

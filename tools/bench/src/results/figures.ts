@@ -1,5 +1,6 @@
 import type { Validity } from '../lib/history';
 import type { Bounds } from '../challenges';
+import { at } from './path';
 
 /** The figures a challenge is judged on, read from either engine's results. */
 export interface Figures {
@@ -8,15 +9,6 @@ export interface Figures {
   readonly allMsgsPerOp: number | undefined;
   readonly stableLatencyMedianMs: number | undefined;
   readonly stableLatencyMaxMs: number | undefined;
-}
-
-function at(value: unknown, ...path: string[]): unknown {
-  let here = value;
-  for (const key of path) {
-    if (typeof here !== 'object' || here === null) return undefined;
-    here = (here as Record<string, unknown>)[key];
-  }
-  return here;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);

@@ -6,7 +6,10 @@ import type { CycleCase } from './cycles';
 import { edn, ednOp } from './edn';
 import type { Step } from './explainer';
 
-function renderStep(step: Step, a: string, b: string): string {
+export type { Step };
+
+/** One step of a cycle in Elle's words: why `a` comes before `b`. */
+export function renderStep(step: Step, a: string, b: string): string {
   switch (step.type) {
     case 'wr':
       return `${a} wrote ${edn(step.key)} = ${edn(step.value)}, which was read by ${b}`;
