@@ -1,9 +1,10 @@
 import { challengeCommand } from './cli/challenge-command';
+import { reportCommand } from './cli/report-command';
 import { summaryCommand } from './cli/summary-command';
 import { sweepCommand } from './cli/sweep-command';
 import { testCommand, EXIT_BAD_ARGS, EXIT_CRASH, type CommandIo } from './cli/test-command';
 
-const COMMANDS = 'test, challenge, sweep, summary';
+const COMMANDS = 'test, challenge, sweep, summary, report';
 
 /** Entry point of `glomers-bench <command> …`; resolves to the process exit code. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -17,6 +18,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       return sweepCommand(rest, io);
     case 'summary':
       return summaryCommand(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
     default:
       io.err(`Usage: glomers-bench COMMAND [OPTIONS ...]\nCommands: ${COMMANDS}`);
       return EXIT_BAD_ARGS;

@@ -7,6 +7,7 @@ import { launchProcess } from '../core/node-process';
 import { Runner, type Progress, type RunConfig, type RunResult } from '../core/runner';
 import { analyze, closingLine, exitCodeFor, failingChecks } from '../results/analyze';
 import { createRunDir, JsonLines, writeJson } from '../results/store';
+import { writeReport } from '../report/write-report';
 import { loadNodeApp, NotASimNode } from '../sim/node-app-loader';
 import { runOnSim } from '../sim/sim-engine';
 import { LOG_LEVELS, type LogLevel } from '../sim/sim-node';
@@ -134,6 +135,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   const facts = () => ({
     seed,
     engine,
+    'command-line': argv,
     ...(engine === 'sim'
       ? { 'processing-delay-ms': test.processingDelayMs, 'virtual-time-s': (virtualTimeMs ?? 0) / 1000 }
       : {}),
@@ -151,6 +153,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
     writeJson(join(dir, 'bench.json'), facts());
     log('Test crashed!');
     log(run.crash);
+    await reportRun(dir, io);
     io.err(`glomers-bench: the run crashed (exit ${EXIT_CRASH}); see ${dir}`);
     io.err(`glomers-bench: replay it with: ${replay}`);
     return { code: EXIT_CRASH, dir, engine, seed };
@@ -169,6 +172,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   }
   const failing = failingChecks(results);
   if (failing.length > 0) io.out(`\nFailing checks: ${failing.join(', ')}`);
+  await reportRun(dir, io);
   const code = exitCodeFor(results['valid?']);
   if (code !== 0)
     io.out(`\n${engine === 'sim' ? 'Replay this run exactly' : 'Rerun with the same seed'}: ${replay}`);
@@ -202,6 +206,15 @@ function shellQuote(word: string): string {
 /** One messages.jsonl line: `JSON.stringify(event)`, with the message's JSON made once for all its uses. */
 function journalLine({ type, time, message }: JournalEvent): string {
   return `{"type":${JSON.stringify(type)},"time":${JSON.stringify(time)},"message":${envelopeJson(message)}}`;
+}
+
+/** Writes the run's report.html; a report that cannot be written is said, and does not change the verdict. */
+async function reportRun(dir: string, io: CommandIo): Promise<void> {
+  try {
+    io.out(`Report: ${(await writeReport(dir)).path}`);
+  } catch (error) {
+    io.err(`glomers-bench: could not write the report: ${(error as Error).stack ?? String(error)}`);
+  }
 }
 
 function progressLine(p: Progress): string {
