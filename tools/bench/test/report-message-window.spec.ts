@@ -13,7 +13,7 @@ const table: MessageTable = {
   destName: [1, 2, 2, 1],
   type: [0, 1, 1, 1],
   sendMs: [0, 100, 150, 400],
-  recvMs: [1, 300, -1, 500],
+  recvMs: [1, 300, null, 500],
   body: ['{}', '{}', '{}', '{}'],
   maxFlightMs: 200,
 };

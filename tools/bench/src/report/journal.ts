@@ -32,7 +32,7 @@ const isClient = (id: string) => id.startsWith('c');
  * the network breakdowns, shifting its times onto the history's clock (see `journalOffsetNs`).
  */
 export async function readJournal(file: string, history: readonly Op[]): Promise<Journal> {
-  const sends = new Map<number, { line: JournalLine; recv: number }>();
+  const sends = new Map<number, { line: JournalLine; recv: number | undefined }>();
   const servers = new Set<string>();
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const text of lines) {
@@ -40,7 +40,7 @@ export async function readJournal(file: string, history: readonly Op[]): Promise
     const line = JSON.parse(text) as JournalLine;
     const body = bodyOf(line.message.body);
     if (line.type === 'send') {
-      sends.set(line.message.id, { line, recv: -1 });
+      sends.set(line.message.id, { line, recv: undefined });
       if (body.type === 'init') servers.add(line.message.dest);
     } else {
       const sent = sends.get(line.message.id);
@@ -79,7 +79,7 @@ export function journalOffsetNs(sends: readonly JournalLine[], history: readonly
 }
 
 function messageTable(
-  events: readonly { line: JournalLine; recv: number }[],
+  events: readonly { line: JournalLine; recv: number | undefined }[],
   servers: ReadonlySet<string>,
   offsetNs: number,
 ): MessageTable {
@@ -103,14 +103,14 @@ function messageTable(
     destName: [] as number[],
     type: [] as number[],
     sendMs: [] as number[],
-    recvMs: [] as number[],
+    recvMs: [] as (number | null)[],
     body: [] as string[],
     maxFlightMs: 0,
   };
   for (const { line, recv } of events) {
     const { id, src, dest, body } = line.message;
     const sendMs = nsToMs(line.time - offsetNs);
-    const recvMs = recv < 0 ? -1 : nsToMs(recv - offsetNs);
+    const recvMs = recv === undefined ? null : nsToMs(recv - offsetNs);
     table.id.push(id);
     table.src.push(endpointOf(src));
     table.dest.push(endpointOf(dest));
@@ -121,7 +121,7 @@ function messageTable(
     table.recvMs.push(recvMs);
     const json = JSON.stringify(body);
     table.body.push(json.length > BODY_CHARS ? `${json.slice(0, BODY_CHARS)}…` : json);
-    if (recvMs >= 0) table.maxFlightMs = Math.max(table.maxFlightMs, recvMs - sendMs);
+    if (recvMs !== null) table.maxFlightMs = Math.max(table.maxFlightMs, recvMs - sendMs);
   }
   return table;
 }

@@ -18,7 +18,7 @@ export function messagesInWindow(table: MessageTable, query: WindowQuery): numbe
   const shown: number[] = [];
   for (let i = from; i < table.sendMs.length && table.sendMs[i] <= query.endMs; i++) {
     const recv = table.recvMs[i];
-    const crosses = recv >= 0 ? recv >= query.startMs : table.sendMs[i] >= query.startMs;
+    const crosses = recv !== null ? recv >= query.startMs : table.sendMs[i] >= query.startMs;
     if (
       crosses &&
       query.types.has(table.type[i]) &&

@@ -121,8 +121,8 @@ export interface MessageTable {
   readonly destName: readonly number[];
   readonly type: readonly number[];
   readonly sendMs: readonly number[];
-  /** -1 when the message was never delivered (dropped by a partition, or still in flight at the end). */
-  readonly recvMs: readonly number[];
+  /** null when the message was never delivered (dropped by a partition, or still in flight at the end). */
+  readonly recvMs: readonly (number | null)[];
   /** Bodies as JSON, cut to a few hundred characters (messages.jsonl has them whole). */
   readonly body: readonly string[];
   /** The longest send-to-delivery time, so a window query knows how far back to look. */

@@ -125,26 +125,27 @@ export function spaceTimeDiagram(root: HTMLElement, table: MessageTable, initial
       const x1 = x(table.src[i]) ?? 0;
       const y1 = y(table.sendMs[i]);
       const dest = x(table.dest[i]) ?? 0;
-      const delivered = table.recvMs[i] >= 0;
+      const recv = table.recvMs[i];
       // Undelivered: a short stub towards the destination, ending in a cross, at about its send time.
-      const x2 = delivered ? (dest === x1 ? x1 + 12 : dest) : x1 + (dest - x1) * 0.35;
-      const y2 = delivered ? y(table.recvMs[i]) : y1 + 8;
+      const x2 = recv !== null ? (dest === x1 ? x1 + 12 : dest) : x1 + (dest - x1) * 0.35;
+      const y2 = recv !== null ? y(recv) : y1 + 8;
       return { i, x1, y1, x2, y2 };
     });
     messagesLayer
       .selectAll<SVGLineElement, (typeof drawn)[number]>('line.msg')
       .data(drawn, (d) => d.i)
       .join('line')
-      .attr('class', (d) => (table.recvMs[d.i] >= 0 ? 'msg' : 'msg dropped'))
+      .attr('class', (d) => (table.recvMs[d.i] !== null ? 'msg' : 'msg dropped'))
       .attr('data-id', (d) => table.id[d.i])
       .attr('x1', (d) => d.x1)
       .attr('y1', (d) => d.y1)
       .attr('x2', (d) => d.x2)
       .attr('y2', (d) => d.y2)
-      .attr('stroke', (d) => (table.recvMs[d.i] >= 0 ? typeColor(table.type[d.i]) : null))
-      .attr('marker-end', (d) => (table.recvMs[d.i] >= 0 ? 'url(#arrow)' : 'url(#cross)'));
+      .attr('stroke', (d) => (table.recvMs[d.i] !== null ? typeColor(table.type[d.i]) : null))
+      .attr('marker-end', (d) => (table.recvMs[d.i] !== null ? 'url(#arrow)' : 'url(#cross)'));
     highlight.style('display', 'none');
     status
+      .attr('data-window', `${round(view.startMs)}-${round(view.endMs)}`)
       .attr('data-shown', shown.length)
       .attr('data-in-window', all.length)
       .text(
@@ -221,7 +222,7 @@ export function spaceTimeDiagram(root: HTMLElement, table: MessageTable, initial
       .attr('y1', best.y1)
       .attr('x2', best.x2)
       .attr('y2', best.y2);
-    const delivered = table.recvMs[i] >= 0;
+    const recv = table.recvMs[i];
     const box = root.getBoundingClientRect();
     tooltip
       .style('display', null)
@@ -230,8 +231,8 @@ export function spaceTimeDiagram(root: HTMLElement, table: MessageTable, initial
       .text(
         `#${table.id[i]} ${table.names[table.srcName[i]]} → ${table.names[table.destName[i]]}  ${table.types[table.type[i]]}\n` +
           `sent ${round(table.sendMs[i])} ms, ` +
-          (delivered
-            ? `delivered ${round(table.recvMs[i])} ms (${round(table.recvMs[i] - table.sendMs[i])} ms in flight)`
+          (recv !== null
+            ? `delivered ${round(recv)} ms (${round(recv - table.sendMs[i])} ms in flight)`
             : 'never delivered (dropped by a partition, or in flight at the end)') +
           `\n${table.body[i]}`,
       );
