@@ -1,30 +1,17 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { challengesFor, type ChallengeRun } from '../challenges';
+import { CHALLENGE_FILE, runFailures } from '../report/build-model';
+import { readRunFolder } from '../report/run-folder';
+import { writeReport } from '../report/write-report';
 import { readEdn } from '../results/edn-reader';
 import { figuresOf, missedBounds, type Figures } from '../results/figures';
+import { keepRuns, pruneRuns } from '../results/retention';
+import { writeJson } from '../results/store';
+import { appendSummaryRow, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
 import { chooseEngine, ENGINE_CHOICES, type Engine, type EngineChoice } from './engine';
 import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
-
-/** One line of store/summary/summary.jsonl. */
-export interface SummaryRow {
-  readonly challenge: string;
-  readonly app: string;
-  readonly engine: Engine['kind'];
-  /** The seed of a bench or sim run (Maelstrom takes none). */
-  readonly seed: number | null;
-  readonly verdict: string;
-  readonly 'missed-bounds': readonly string[];
-  readonly 'servers-msgs-per-op': number | null;
-  readonly 'all-msgs-per-op': number | null;
-  readonly 'stable-latency-median-ms': number | null;
-  readonly 'stable-latency-max-ms': number | null;
-  readonly 'wall-time-s': number;
-  readonly 'exit-code': number;
-  readonly results: string | null;
-  readonly date: string;
-}
 
 /** Finds the repository root: the nearest folder above `from` holding nx.json. */
 export function repoRoot(from: string): string {
@@ -88,13 +75,14 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
       `\n=== challenge ${row.challenge} (${app}) on engine: ${engine.kind}${engine.kind === 'maelstrom' ? ` (${engine.bin})` : ''}`,
     );
     const summary = await runRow(row, bin, engine, seed, root, io);
-    mkdirSync(join(root, 'store', 'summary'), { recursive: true });
-    appendFileSync(join(root, 'store', 'summary', 'summary.jsonl'), JSON.stringify(summary) + '\n');
-    const ok = summary.verdict === 'true' && summary['missed-bounds'].length === 0;
+    appendSummaryRow(root, summary);
+    pruneOlderRuns(root, summary, io.env ?? process.env);
+    const ok = rowPassed(summary);
     io.out(
-      `=== challenge ${row.challenge}: ${ok ? 'PASS' : 'FAIL'} (engine ${engine.kind}, valid? ${summary.verdict}` +
-        `${summary['missed-bounds'].length > 0 ? `; missed bounds: ${summary['missed-bounds'].join('; ')}` : ''})`,
+      `=== challenge ${row.challenge}: ${ok ? 'PASS' : 'FAIL'} (engine ${engine.kind}, valid? ${summary.verdict})`,
     );
+    if (!ok) for (const line of summary.failures ?? []) io.out(`    ${line}`);
+    if (summary.report) io.out(`    report: ${relative(io.cwd, summary.report)}`);
     failed ||= !ok;
   }
   return failed ? 1 : 0;
@@ -111,17 +99,14 @@ async function runRow(
   const started = Date.now();
   const args = [...row.args, '--bin', bin];
   let code: number;
-  let resultsFile: string | undefined;
-  let results: unknown;
+  let dir: string | undefined;
   let runSeed: number | undefined;
   if (engine.kind !== 'maelstrom') {
     const pinned = ['--engine', engine.kind, ...(seed === undefined ? [] : ['--seed', seed])];
     const run = await runTest([...args, ...pinned], { ...io, cwd: root });
     code = run.code;
     runSeed = run.seed;
-    resultsFile = run.dir && join(run.dir, 'results.json');
-    results =
-      resultsFile && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+    dir = run.dir;
   } else {
     // Each row runs from its own folder under store/, so Maelstrom's ./store lands in the repo's ignored store/.
     const cwd = join(root, 'store', 'maelstrom', `${row.app}-${row.challenge}`);
@@ -131,17 +116,27 @@ async function runRow(
       child.on('close', (status) => done(status ?? 255));
       child.on('error', () => done(255));
     });
-    resultsFile = join(cwd, 'store', 'latest', 'results.edn');
-    results = existsSync(resultsFile) ? readEdn(readFileSync(resultsFile, 'utf8')) : undefined;
+    const latest = join(cwd, 'store', 'latest');
+    dir = existsSync(latest) ? realpathSync(latest) : undefined;
   }
+  const resultsFile = dir && [join(dir, 'results.json'), join(dir, 'results.edn')].find((f) => existsSync(f));
+  const results = resultsFile ? readResults(resultsFile) : undefined;
   const figures: Figures = figuresOf(results);
+  const missed = results === undefined ? [] : missedBounds(figures, row.bounds);
+  let report: string | undefined;
+  if (dir) {
+    writeJson(join(dir, CHALLENGE_FILE), { challenge: row.challenge, app: row.app, 'missed-bounds': missed });
+    // A bench or sim run wrote its report already, without the challenge's bounds; Maelstrom writes none of ours.
+    const stale = engine.kind === 'maelstrom' || missed.length > 0 || !existsSync(join(dir, 'report.html'));
+    report = stale ? (await writeReport(dir)).path : join(dir, 'report.html');
+  }
   return {
     challenge: row.challenge,
     app: row.app,
     engine: engine.kind,
     seed: runSeed ?? null,
     verdict: results === undefined ? `crashed (exit ${code})` : String(figures.valid),
-    'missed-bounds': results === undefined ? [] : missedBounds(figures, row.bounds),
+    'missed-bounds': missed,
     'servers-msgs-per-op': figures.serversMsgsPerOp ?? null,
     'all-msgs-per-op': figures.allMsgsPerOp ?? null,
     'stable-latency-median-ms': figures.stableLatencyMedianMs ?? null,
@@ -150,5 +145,22 @@ async function runRow(
     'exit-code': code,
     results: resultsFile ?? null,
     date: new Date(started).toISOString(),
+    run: dir ?? null,
+    report: report ?? null,
+    failures: dir ? runFailures(readRunFolder(dir)).map((f) => f.headline) : [`no run folder (exit ${code})`],
+    suite: (io.env ?? process.env)['GLOMERS_SUITE'] ?? null,
   };
+}
+
+function readResults(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  return file.endsWith('.edn') ? readEdn(text) : JSON.parse(text);
+}
+
+/** store/ keeps the newest GLOMERS_KEEP_RUNS runs of each challenge row and engine; older run folders go. */
+function pruneOlderRuns(root: string, latest: SummaryRow, env: NodeJS.ProcessEnv): void {
+  const runs = readSummaryRows(root)
+    .filter((r) => r.challenge === latest.challenge && r.engine === latest.engine && r.run)
+    .map((r) => r.run as string);
+  pruneRuns(join(root, 'store'), runs, keepRuns(env));
 }

@@ -1,60 +1,86 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { CHALLENGES } from '../challenges';
-import { repoRoot, type SummaryRow } from './challenge-command';
-import type { CommandIo } from './test-command';
+import { writeSuiteIndex } from '../report/suite-index';
+import { readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
+import { rowCells, TABLE_HEADER, textTable, verdictCell, type MissingRow } from '../results/summary-table';
+import { repoRoot } from './challenge-command';
+import { EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
-const fmt = (n: number | null, digits = 2) =>
-  n === null ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(digits);
+const USAGE =
+  'Usage: glomers-bench summary [--suite ID] [--missing app=status,…]\n' +
+  '  Without --suite: the latest row of every challenge on every engine. With it: the rows of that suite run.\n' +
+  '  --missing names challenge apps whose task ended without a row (shown as failed).';
 
-/** `glomers-bench summary`: the latest result of every challenge on every engine, as one table. */
-export async function summaryCommand(_argv: readonly string[], io: CommandIo): Promise<number> {
-  const file = join(repoRoot(io.cwd), 'store', 'summary', 'summary.jsonl');
-  if (!existsSync(file)) {
-    io.out('No challenge results yet (run `glomers-bench challenge <app>`).');
+/**
+ * `glomers-bench summary`: one table of challenge results (the suite's last word), the failing rows again below it
+ * with their failing checks and report, and store/index.html with the same rows. Exit 1 when any row failed.
+ */
+export async function summaryCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const suite = option(argv, '--suite');
+  const missingArg = option(argv, '--missing');
+  if (argv.includes('--help') || (argv.length > 0 && suite === undefined && missingArg === undefined)) {
+    io.err(USAGE);
+    return argv.includes('--help') ? 0 : EXIT_BAD_ARGS;
+  }
+  const root = repoRoot(io.cwd);
+  const all = readSummaryRows(root);
+  const rows = order(suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite));
+  const missing: MissingRow[] = (missingArg ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [app, status = 'failure'] = pair.split('=');
+      return { app, status };
+    })
+    .filter((m) => !rows.some((r) => r.app === m.app));
+  if (rows.length === 0 && missing.length === 0) {
+    io.out(
+      'No challenge results yet (run `npx nx run-many -t maelstrom`, or `glomers-bench challenge <app>`).',
+    );
     return 0;
   }
-  const latest = new Map<string, SummaryRow>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as SummaryRow;
-    latest.set(`${row.challenge}\u0000${row.engine}`, row);
-  }
-  const order = CHALLENGES.map((c) => c.challenge);
-  const rows = [...latest.values()].sort(
-    (a, b) => order.indexOf(a.challenge) - order.indexOf(b.challenge) || a.engine.localeCompare(b.engine),
-  );
+  const index = writeSuiteIndex(root, rows, missing);
+  const bounds = (r: SummaryRow) => CHALLENGES.find((c) => c.challenge === r.challenge)?.bounds;
   const table = [
-    [
-      'challenge',
-      'engine',
-      'seed',
-      'verdict',
-      'msgs-per-op (servers)',
-      'latency median/max (ms)',
-      'wall time (s)',
-    ],
-    ...rows.map((r) => [
-      r.challenge,
-      r.engine,
-      r.seed === null || r.seed === undefined ? '-' : String(r.seed),
-      r['missed-bounds'].length > 0 ? `${r.verdict}, missed bounds` : r.verdict,
-      fmt(r['servers-msgs-per-op']),
-      r['stable-latency-median-ms'] === null
-        ? '-'
-        : `${fmt(r['stable-latency-median-ms'])}/${fmt(r['stable-latency-max-ms'])}`,
-      fmt(r['wall-time-s'], 1),
-    ]),
+    ...rows.map((r) => rowCells(r, bounds(r))),
+    ...missing.map((m) => ['✗', m.app, '-', '-', 'no result', '-', '-', '-']),
   ];
-  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-  for (const [i, r] of table.entries()) {
-    io.out(
-      r
-        .map((cell, j) => cell.padEnd(widths[j]))
-        .join('  ')
-        .trimEnd(),
-    );
-    if (i === 0) io.out(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-  return rows.some((r) => r.verdict !== 'true' || r['missed-bounds'].length > 0) ? 1 : 0;
+  io.out('');
+  for (const line of textTable(TABLE_HEADER, table)) io.out(line);
+  const failed = rows.filter((r) => !rowPassed(r));
+  const failures = failed.length + missing.length;
+  const where = (path: string) => relative(io.cwd, path) || path;
+  if (failures > 0) {
+    io.out(`\nFAILED: ${failures} of ${rows.length + missing.length} rows`);
+    for (const r of failed) {
+      io.out(
+        `✗ ${r.challenge} (${r.app}, ${r.engine}${r.seed != null ? `, seed ${r.seed}` : ''}): ${verdictCell(r)}`,
+      );
+      for (const line of r.failures ?? r['missed-bounds']) io.out(`    ${line}`);
+      if (r.report) io.out(`    report: ${where(r.report)}`);
+    }
+    for (const m of missing)
+      io.out(`✗ ${m.app}: no result, its maelstrom task ended with ${m.status} (its output is above)`);
+  } else io.out(`\n${rows.length === 1 ? 'The one row' : `All ${rows.length} rows`} passed.`);
+  io.out(`Suite page: ${where(index)}`);
+  return failures > 0 ? 1 : 0;
+}
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function latestPerChallenge(rows: readonly SummaryRow[]): SummaryRow[] {
+  const latest = new Map<string, SummaryRow>();
+  for (const row of rows) latest.set(`${row.challenge}\u0000${row.engine}`, row);
+  return [...latest.values()];
+}
+
+/** In the challenge table's order, then by engine; a row run twice in one suite shows once, the latest. */
+function order(rows: readonly SummaryRow[]): SummaryRow[] {
+  const names = CHALLENGES.map((c) => c.challenge);
+  return latestPerChallenge(rows).sort(
+    (a, b) => names.indexOf(a.challenge) - names.indexOf(b.challenge) || a.engine.localeCompare(b.engine),
+  );
 }

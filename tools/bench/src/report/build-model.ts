@@ -14,14 +14,8 @@ export const CHALLENGE_FILE = 'challenge.json';
 /** Everything report.html shows about one run folder. */
 export async function buildReportModel(run: RunFolder): Promise<ReportModel> {
   const facts = runFacts(run);
-  const nodeOf = nodeOfProcess(run);
-  const failures: Failure[] = [];
-  if (facts.crash !== undefined) failures.push(crashFailure(facts.crash));
-  failures.push(
-    ...explainFailures({ results: run.results, history: run.history, workload: facts.workload, nodeOf }),
-  );
+  const failures = runFailures(run);
   const missed = missedBounds(run.dir);
-  if (missed.length > 0) failures.push(boundsFailure(missed));
   const journal = run.journalFile ? await readJournal(run.journalFile, run.history) : undefined;
   const verdict = verdictOf(run.results, facts.crash !== undefined);
   return {
@@ -44,6 +38,24 @@ export async function buildReportModel(run: RunFolder): Promise<ReportModel> {
           : 'This run has no messages.jsonl.',
     },
   };
+}
+
+/** Why a run failed, check by check: a crash, each invalid check of its results, missed challenge bounds. */
+export function runFailures(run: RunFolder): Failure[] {
+  const facts = runFacts(run);
+  const failures: Failure[] = [];
+  if (facts.crash !== undefined) failures.push(crashFailure(facts.crash));
+  failures.push(
+    ...explainFailures({
+      results: run.results,
+      history: run.history,
+      workload: facts.workload,
+      nodeOf: nodeOfProcess(run),
+    }),
+  );
+  const missed = missedBounds(run.dir);
+  if (missed.length > 0) failures.push(boundsFailure(missed));
+  return failures;
 }
 
 export function verdictText(verdict: Verdict): string {

@@ -1,0 +1,54 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** One line of store/summary/summary.jsonl: a challenge row's outcome on one engine. */
+export interface SummaryRow {
+  readonly challenge: string;
+  readonly app: string;
+  /** 'bench' (process engine), 'maelstrom', or another engine's name (e.g. 'sim'). */
+  readonly engine: string;
+  /** The run's seed, when the engine takes one (Maelstrom does not). */
+  readonly seed?: number | null;
+  readonly verdict: string;
+  readonly 'missed-bounds': readonly string[];
+  readonly 'servers-msgs-per-op': number | null;
+  readonly 'all-msgs-per-op': number | null;
+  readonly 'stable-latency-median-ms': number | null;
+  readonly 'stable-latency-max-ms': number | null;
+  readonly 'wall-time-s': number;
+  readonly 'exit-code': number;
+  readonly results: string | null;
+  readonly date: string;
+  /** The run's store folder and its report.html (absolute), when the run got that far. */
+  readonly run?: string | null;
+  readonly report?: string | null;
+  /** One line per failing check (report/explain), for the closing table. */
+  readonly failures?: readonly string[];
+  /** The `nx run-many` invocation the row belongs to (GLOMERS_SUITE, set by the suite plugin). */
+  readonly suite?: string | null;
+}
+
+export function summaryFile(root: string): string {
+  return join(root, 'store', 'summary', 'summary.jsonl');
+}
+
+export function appendSummaryRow(root: string, row: SummaryRow): void {
+  const file = summaryFile(root);
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, JSON.stringify(row) + '\n');
+}
+
+/** Every row ever appended, oldest first. */
+export function readSummaryRows(root: string): SummaryRow[] {
+  const file = summaryFile(root);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SummaryRow);
+}
+
+/** A row passes when its verdict is true and it missed no bound. */
+export function rowPassed(row: SummaryRow): boolean {
+  return row.verdict === 'true' && row['missed-bounds'].length === 0;
+}
