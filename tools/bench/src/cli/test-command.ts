@@ -4,20 +4,22 @@ import { join } from 'node:path';
 import { randomSeed } from '../adapters/entropy';
 import { SystemTime } from '../adapters/system-time';
 import { launchProcess } from '../core/node-process';
-import { Runner, type Progress, type RunConfig, type RunResult } from '../core/runner';
+import { Runner, type RunConfig, type RunResult } from '../core/runner';
 import { analyze, closingLine, exitCodeFor, failingChecks } from '../results/analyze';
+import { consoleResults } from '../results/console-results';
 import { createRunDir, JsonLines, writeJson } from '../results/store';
 import { writeReport } from '../report/write-report';
 import { loadNodeApp, NotASimNode } from '../sim/node-app-loader';
 import { runOnSim } from '../sim/sim-engine';
 import { LOG_LEVELS, type LogLevel } from '../sim/sim-node';
 import { WORKLOADS } from '../workloads';
+import { progressSink } from './progress';
 import { parseTestArgs, usage, TEST_ENGINES, type ParsedTest, type TestEngine } from './test-options';
 
 export interface CommandIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** True when stderr is a terminal (the progress line is shown only then). */
+  /** True when stderr is a terminal: the progress line is then redrawn in place (else printed every few seconds). */
   readonly errIsTty: boolean;
   /** Where store/ lives (default: the current directory). */
   readonly cwd: string;
@@ -93,7 +95,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   log(`Store: ${dir}`);
 
   const messages = new JsonLines(join(dir, 'messages.jsonl'));
-  const showProgress = io.errIsTty;
+  const progress = progressSink(io.err, io.errIsTty, Math.round(test.options.rate * test.options.timeLimitS));
   const config: Omit<RunConfig, 'time' | 'launch'> = {
     options: test.options,
     workload,
@@ -110,7 +112,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
       if (event.type === 'send' ? test.logNetSend : test.logNetRecv)
         log(`${event.type} ${JSON.stringify(event.message)}`);
     },
-    onProgress: showProgress ? (p) => io.err(`\r${progressLine(p)}\u001b[K`) : undefined,
+    onProgress: progress.update,
   };
   let run: RunResult;
   let virtualTimeMs: number | undefined;
@@ -126,7 +128,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   } else {
     run = await new Runner({ ...config, time: new SystemTime(), launch: launchProcess }).run();
   }
-  if (showProgress) io.err('');
+  progress.finish();
   await messages.close();
   const history = new JsonLines(join(dir, 'history.jsonl'));
   for (const op of run.history) history.write(op);
@@ -163,7 +165,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   writeJson(join(dir, 'results.json'), results);
   writeJson(join(dir, 'bench.json'), facts());
   log('Analysis complete');
-  io.out(JSON.stringify(results, null, 2));
+  io.out(consoleResults(results));
   for (const problem of run.invalidOutputs) {
     io.out(
       `\nHARD ERROR: node ${problem.node} printed an invalid stdout line (${problem.reason}):\n  ${problem.line}\n` +
@@ -215,10 +217,4 @@ async function reportRun(dir: string, io: CommandIo): Promise<void> {
   } catch (error) {
     io.err(`glomers-bench: could not write the report: ${(error as Error).stack ?? String(error)}`);
   }
-}
-
-function progressLine(p: Progress): string {
-  const phase = p.phase === 'main' ? `${p.elapsedS.toFixed(1)}/${p.timeLimitS} s` : p.phase;
-  const partition = p.partition ? `  partition: ${p.partition}` : '';
-  return `[glomers-bench] ${phase}  ok ${p.ok}  fail ${p.fail}  info ${p.info}${partition}`;
 }
