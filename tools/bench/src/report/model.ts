@@ -72,6 +72,9 @@ export interface CycleGraph {
     readonly from: string;
     readonly to: string;
     readonly kind: string;
+    /** Drawn on the edge, e.g. "wr x=1", "rw x: 1→2". */
+    readonly tag: string;
+    /** Elle's sentence for the edge. */
     readonly label: string;
   }[];
 }

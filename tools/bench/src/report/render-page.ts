@@ -37,7 +37,7 @@ ${checksLine(model)}
 </header>
 <section id="failures">
 <h2>${model.failures.length > 0 ? `Failing checks (${model.failures.length})` : 'Checks'}</h2>
-${model.failures.length > 0 ? model.failures.map(failureHtml).join('\n') : '<p>Every check passed.</p>'}
+${model.failures.length > 0 ? model.failures.map(failureHtml).join('\n') : model.verdict === true ? '<p>Every check passed.</p>' : "<p>No check of the results explains this verdict; the folder's results and jepsen.log have the details.</p>"}
 </section>
 <section id="latency">
 <h2>Latency and throughput</h2>

@@ -27,7 +27,13 @@ export function cycleGraph(c: CycleCase, title: string): CycleGraph {
       const b = names[(i + 1) % names.length];
       const kind =
         typeof step === 'object' && step !== null ? String((step as { type?: unknown }).type) : '?';
-      return { from: a, to: b, kind, label: `${a} < ${b}, because ${because(step, a, b)}` };
+      return {
+        from: a,
+        to: b,
+        kind,
+        tag: tagOf(kind, step),
+        label: `${a} < ${b}, because ${because(step, a, b)}`,
+      };
     }),
   };
 }
@@ -46,4 +52,15 @@ function because(step: unknown, a: string, b: string): string {
     // Not one of Elle's step shapes (e.g. a realtime step without its invocation): shown raw below.
   }
   return short(step, 160);
+}
+
+/** The edge's short name: its kind, and the key and values it is about. */
+function tagOf(kind: string, step: unknown): string {
+  const s = (step ?? {}) as Record<string, unknown>;
+  const v = (x: unknown) => (typeof x === 'string' ? x : short(x, 12));
+  if (kind === 'wr' && 'key' in s) return `wr ${v(s['key'])}=${v(s['value'])}`;
+  if ((kind === 'ww' || kind === 'rw') && 'key' in s)
+    return `${kind} ${v(s['key'])}: ${v(s['value'])}→${v(s["value'"])}`;
+  if (kind === 'process' && 'process' in s) return `process ${v(s['process'])}`;
+  return kind;
 }

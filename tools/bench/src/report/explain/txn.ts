@@ -31,10 +31,7 @@ export function explainTxn(result: unknown, ctx: ExplainContext): Failure {
   const r = result as ElleResult;
   const types = r['anomaly-types'] ?? [];
   const anomalies = r.anomalies ?? {};
-  const paragraphs = types.map(
-    (t) =>
-      `${t} (${plural((anomalies[t] ?? []).length, 'case')}): ${MEANINGS[t] ?? 'see Elle’s documentation.'}`,
-  );
+  const paragraphs = types.map((t) => `${t} (${plural((anomalies[t] ?? []).length, 'case')}): ${meaning(t)}`);
   if (r.not && r.not.length > 0)
     paragraphs.push(
       `So the history is not ${r.not.join(', ')}, which this run's --consistency-models asks for.`,
@@ -49,4 +46,13 @@ export function explainTxn(result: unknown, ctx: ExplainContext): Failure {
   }
   const headline = types.map((t) => `${t} ×${(anomalies[t] ?? []).length}`).join(', ');
   return failure('workload', headline || `invalid: ${short(result, 100)}`, { paragraphs, tables, cycles });
+}
+
+/** An anomaly's meaning; variants (G-single-item, G1c-process, …) share their base type's. */
+function meaning(type: string): string {
+  const base = Object.keys(MEANINGS)
+    .filter((name) => type === name || type.startsWith(`${name}-`))
+    .sort((a, b) => b.length - a.length)[0];
+  const variant = base && base !== type ? ` (${type.slice(base.length + 1)} variant)` : '';
+  return base ? `${MEANINGS[base]}${variant}` : 'see Elle’s documentation of anomaly types.';
 }

@@ -15,7 +15,7 @@ const EDGE_COLORS: Record<string, string> = {
 export function drawCycle(target: HTMLElement, graph: CycleGraph): void {
   const n = graph.nodes.length;
   const radius = n <= 2 ? 70 : 55 + 18 * n;
-  const size = 2 * radius + 120;
+  const size = 2 * radius + 160;
   const centre = size / 2;
   const position = new Map(
     graph.nodes.map((node, i) => {
@@ -63,8 +63,10 @@ export function drawCycle(target: HTMLElement, graph: CycleGraph): void {
     .attr('x', (e) => labelPoint(position.get(e.from), position.get(e.to)).x)
     .attr('y', (e) => labelPoint(position.get(e.from), position.get(e.to)).y)
     .attr('fill', (e) => color(e.kind))
-    .attr('text-anchor', 'middle')
-    .text((e) => e.kind);
+    .attr('text-anchor', (e) =>
+      labelPoint(position.get(e.from), position.get(e.to)).x < centre ? 'end' : 'start',
+    )
+    .text((e) => e.tag);
   const nodes = svg.append('g').selectAll('g').data(graph.nodes).join('g').attr('class', 'txn');
   nodes
     .append('circle')
@@ -95,5 +97,5 @@ export function drawCycle(target: HTMLElement, graph: CycleGraph): void {
 
 function labelPoint(a: { x: number; y: number } | undefined, b: { x: number; y: number } | undefined) {
   if (!a || !b) return { x: 0, y: 0 };
-  return { x: (a.x + b.x) / 2 + (b.y - a.y) * 0.16, y: (a.y + b.y) / 2 - (b.x - a.x) * 0.16 };
+  return { x: (a.x + b.x) / 2 + (b.y - a.y) * 0.2, y: (a.y + b.y) / 2 - (b.x - a.x) * 0.2 };
 }
