@@ -37,7 +37,7 @@ async function plottedPoints(page: Page): Promise<number> {
 }
 
 const drawnIds = (page: Page) =>
-  page.$$eval('#diagram line.msg', (lines) => lines.map((l) => Number(l.getAttribute('data-id'))));
+  page.$$eval('#diagram path.msg', (lines) => lines.map((l) => Number(l.getAttribute('data-id'))));
 
 /** Message ids whose arrow crosses [startMs, endMs] on the history's clock, worked out from the files alone. */
 function expectedInWindow(events: JournalEvent[], history: Op[], startMs: number, endMs: number): number[] {
@@ -153,7 +153,7 @@ describe('report.html in Chromium', () => {
         .map((e) => e.message.id);
       expect(dropped.length).toBeGreaterThan(0);
       const { page, errors } = await openReport(browser, join(dir, 'report.html'), '#window=-100000-100000');
-      const drawnDropped = await page.$$eval('#diagram line.msg.dropped', (lines) =>
+      const drawnDropped = await page.$$eval('#diagram path.msg.dropped', (lines) =>
         lines.map((l) => Number(l.getAttribute('data-id'))),
       );
       expect(drawnDropped.sort((a, b) => a - b)).toEqual(dropped.sort((a, b) => a - b));
