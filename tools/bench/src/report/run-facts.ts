@@ -26,7 +26,7 @@ export function runFacts(run: RunFolder): RunFacts {
     seed: num('seed'),
     wallTimeS: num('wall-time-s') ?? logSpanS,
     virtualTimeS: num('virtual-time-s'),
-    started: stamps.length > 0 ? new Date(stamps[0]).toISOString() : undefined,
+    started: stamps.length > 0 ? new Date(stamps[0]).toISOString() : startedFromFolder(basename(run.dir)),
     folder: basename(run.dir),
     crash: typeof crash === 'string' ? crash : undefined,
     nodeLogs: run.nodeLogs,
@@ -75,4 +75,10 @@ function commandLine(run: RunFolder): string | undefined {
 
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A store folder is named for its start (yyyyMMddTHHmmss.SSSZ); a log without timestamps (sim) leaves only that. */
+function startedFromFolder(name: string): string | undefined {
+  const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z/.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : undefined;
 }
