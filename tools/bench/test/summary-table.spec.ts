@@ -99,7 +99,7 @@ describe('glomers-bench summary --suite', () => {
     ]);
     expect(text).toContain(
       [
-        'FAILED: 2 of 3 rows',
+        '2 of 3 rows failed:',
         '✗ 3d (broadcast-3d, bench, seed 7): INVALID',
         '    workload: 2 broadcast values lost (3, 9)',
         '    report: store/echo/run1/report.html',

@@ -2,7 +2,14 @@ import { relative } from 'node:path';
 import { CHALLENGES } from '../challenges';
 import { writeSuiteIndex } from '../report/suite-index';
 import { readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
-import { rowCells, TABLE_HEADER, textTable, verdictCell, type MissingRow } from '../results/summary-table';
+import {
+  rowCells,
+  suiteVerdict,
+  TABLE_HEADER,
+  textTable,
+  verdictCell,
+  type MissingRow,
+} from '../results/summary-table';
 import { repoRoot } from './challenge-command';
 import { EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
@@ -51,7 +58,7 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
   const failures = failed.length + missing.length;
   const where = (path: string) => relative(io.cwd, path) || path;
   if (failures > 0) {
-    io.out(`\nFAILED: ${failures} of ${rows.length + missing.length} rows`);
+    io.out(`\n${suiteVerdict(failures, rows.length + missing.length)}:`);
     for (const r of failed) {
       io.out(
         `✗ ${r.challenge} (${r.app}, ${r.engine}${r.seed != null ? `, seed ${r.seed}` : ''}): ${verdictCell(r)}`,
@@ -61,7 +68,7 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
     }
     for (const m of missing)
       io.out(`✗ ${m.app}: no result, its maelstrom task ended with ${m.status} (its output is above)`);
-  } else io.out(`\n${rows.length === 1 ? 'The one row' : `All ${rows.length} rows`} passed.`);
+  } else io.out(`\n${suiteVerdict(0, rows.length)}.`);
   io.out(`Suite page: ${where(index)}`);
   return failures > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CHALLENGES } from '../challenges';
 import { rowPassed, type SummaryRow } from '../results/summary-rows';
-import { rowCells, TABLE_HEADER, type MissingRow } from '../results/summary-table';
+import { rowCells, suiteVerdict, TABLE_HEADER, type MissingRow } from '../results/summary-table';
 import { escapeHtml as e, href } from './html';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1300px;padding:0 16px;color:#1f2328}
@@ -35,10 +35,10 @@ export function writeSuiteIndex(
   );
   const total = rows.length + missing.length;
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Gossip Glomers suite: ${failed > 0 ? `${failed} of ${total} failed` : 'all passed'}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Gossip Glomers suite: ${suiteVerdict(failed, total)}</title>
 <style>${STYLE}</style></head><body>
 <h1>Gossip Glomers challenges</h1>
-<p class="summary ${failed > 0 ? 'bad' : 'ok'}">${failed > 0 ? `${failed} of ${total} rows failed` : `All ${total} rows passed`}</p>
+<p class="summary ${failed > 0 ? 'bad' : 'ok'}">${suiteVerdict(failed, total)}</p>
 <p class="checks">Written ${e(new Date().toISOString())}. Each report opens from disk (no server needed).</p>
 <table><thead><tr>${TABLE_HEADER.map((h) => `<th>${e(h)}</th>`).join('')}<th>report</th><th>failing checks</th></tr></thead>
 <tbody>

@@ -74,3 +74,9 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
+
+/** "2 of 17 rows failed", "All 17 rows passed", "The one row passed". */
+export function suiteVerdict(failed: number, total: number): string {
+  if (failed > 0) return `${failed} of ${total} rows failed`;
+  return total === 1 ? 'The one row passed' : `All ${total} rows passed`;
+}
