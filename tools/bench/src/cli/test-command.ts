@@ -5,6 +5,7 @@ import { randomSeed } from '../adapters/entropy';
 import { SystemTime } from '../adapters/system-time';
 import { launchProcess } from '../core/node-process';
 import { Runner, type RunConfig, type RunResult } from '../core/runner';
+import { shellQuote } from '../lib/shell-quote';
 import { analyze, closingLine, exitCodeFor, failingChecks } from '../results/analyze';
 import { consoleResults } from '../results/console-results';
 import { createRunDir, JsonLines, writeJson } from '../results/store';
@@ -199,10 +200,6 @@ export function replayCommand(argv: readonly string[], seed: number, engine: Tes
   if (dashes >= 0) kept.splice(dashes, 0, ...pinned);
   else kept.push(...pinned);
   return ['npx', 'glomers-bench', 'test', ...kept].map(shellQuote).join(' ');
-}
-
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** One messages.jsonl line: `JSON.stringify(event)`, with the message's JSON made once for all its uses. */

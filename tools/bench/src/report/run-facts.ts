@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { shellQuote } from '../lib/shell-quote';
 import type { NodeOf } from './explain/format';
 import type { RunFacts } from './model';
 import type { RunFolder } from './run-folder';
@@ -71,10 +72,6 @@ function commandLine(run: RunFolder): string | undefined {
   // Maelstrom: "jepsen.core: Command line:\nlein run test -w echo …"
   const maelstrom = /Command line:\n(?:lein run )?(.+)$/m.exec(run.jepsenLog)?.[1];
   return maelstrom ? `maelstrom ${maelstrom}` : undefined;
-}
-
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A store folder is named for its start (yyyyMMddTHHmmss.SSSZ); a log without timestamps (sim) leaves only that. */
