@@ -7,7 +7,7 @@ import { escapeHtml as e, href } from './html';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1300px;padding:0 16px;color:#1f2328}
 table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #d1d9e0;padding:4px 8px;text-align:left;vertical-align:top}
-tr.fail td{background:#fff1f1}tr.fail td:first-child{color:#c01f1f;font-weight:700}.checks{font-size:.8rem;color:#59636e}
+td:not(.checks){white-space:nowrap}tr.fail td{background:#fff1f1}tr.fail td:first-child{color:#c01f1f;font-weight:700}.checks{font-size:.8rem;color:#59636e}
 .summary{font-size:1.1rem;font-weight:600}.ok{color:#1a7f37}.bad{color:#c01f1f}`;
 
 /** store/index.html: the suite's rows, each linking to its run's report. Returns the page's path. */
