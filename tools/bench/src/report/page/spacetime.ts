@@ -84,8 +84,12 @@ export function spaceTimeDiagram(root: HTMLElement, table: MessageTable, initial
   }
 
   function draw(): void {
-    fromInput.property('value', round(view.startMs));
-    toInput.property('value', round(view.endMs));
+    // A field the reader is typing in keeps what they typed (a redraw between two edits must not undo the first).
+    for (const [input, ms] of [
+      [fromInput, view.startMs],
+      [toInput, view.endMs],
+    ] as const)
+      if (input.node() !== document.activeElement) input.property('value', round(ms));
     history.replaceState(null, '', `#window=${round(view.startMs)}-${round(view.endMs)}`);
     const columns = table.endpoints.map((_, i) => i).filter((i) => view.endpoints.has(i));
     const x = scalePoint<number>()
