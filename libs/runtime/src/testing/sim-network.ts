@@ -66,7 +66,6 @@ export class SimNetwork {
       const transport = new NetworkTransport({
         id,
         network: this.network,
-        clock: this.time,
         scheduler: this.time,
       });
       const logger = new MemoryLogger();

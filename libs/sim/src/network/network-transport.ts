@@ -1,4 +1,4 @@
-import type { Clock, Scheduler } from '../lib/ports';
+import type { Scheduler } from '../lib/ports';
 import { envelopeJson, type Envelope, type Network } from './network';
 import { sendNodeOutput } from './node-output';
 
@@ -6,11 +6,11 @@ export interface NetworkTransportOptions {
   /** The node's id on the network. */
   readonly id: string;
   readonly network: Network;
-  readonly clock: Clock;
   readonly scheduler: Scheduler;
   /**
-   * Simulated time the node spends on each message it receives, in ms: messages wait their turn and are handed
-   * to the node one after another, each when its processing ends. 0 hands each over at the instant it arrives.
+   * Simulated time from a message's arrival at the node to its handler, in ms: what crossing a process boundary
+   * costs (pipe, parse, an event-loop turn). Every message takes the same, so they keep their order; it does not
+   * occupy the node, so messages do not queue behind each other. 0 hands each over at the instant it arrives.
    */
   readonly processingMs?: number;
   /** A line Maelstrom would reject; as Maelstrom does, nothing the node writes afterwards is read. */
@@ -25,7 +25,6 @@ export interface NetworkTransportOptions {
 export class NetworkTransport {
   private onLine: ((line: string) => void) | undefined;
   private onClose: (() => void) | undefined;
-  private busyUntil = 0;
   private muted = false;
   private closed = false;
 
@@ -60,10 +59,8 @@ export class NetworkTransport {
 
   private receive(message: Envelope): void {
     const line = envelopeJson(message);
-    const now = this.options.clock.now();
-    this.busyUntil = Math.max(now, this.busyUntil) + (this.options.processingMs ?? 0);
     this.options.scheduler.setTimeout(() => {
       if (!this.closed) this.onLine?.(line);
-    }, this.busyUntil - now);
+    }, this.options.processingMs ?? 0);
   }
 }

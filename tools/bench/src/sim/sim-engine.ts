@@ -6,7 +6,7 @@ import { SimNode, type LogLevel } from './sim-node';
 
 export interface SimOptions {
   readonly app: NodeApp;
-  /** Virtual ms each node spends on each message it receives. */
+  /** Virtual ms from a message arriving at a node to its handler. */
   readonly processingMs: number;
   readonly logFloor: LogLevel;
 }

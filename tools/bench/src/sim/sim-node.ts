@@ -11,7 +11,7 @@ export interface SimNodeOptions {
   readonly time: VirtualTime;
   /** The node's own seeded stream. */
   readonly random: Random;
-  /** Virtual ms the node spends on each message it receives. */
+  /** Virtual ms from a message arriving at the node to its handler. */
   readonly processingMs: number;
   /** Log lines below this level are dropped, as GLOMERS_LOG does for a node process. */
   readonly logFloor: LogLevel;
@@ -38,7 +38,6 @@ export class SimNode implements NodeHandle {
     this.transport = new NetworkTransport({
       id: options.id,
       network: options.network,
-      clock: sim.time,
       scheduler: sim.time,
       processingMs: sim.processingMs,
       onInvalidOutput: (line, reason) =>
