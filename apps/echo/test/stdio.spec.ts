@@ -60,4 +60,42 @@ describe('the built echo node over real pipes', () => {
     ]);
     expect(result.stderr).toContain('not JSON');
   });
+
+  it('drops a line longer than MAX_LINE_BYTES with a log line and answers the next one', () => {
+    const huge = `{"src":"c1","dest":"n1","body":{"type":"echo","msg_id":2,"echo":"${'x'.repeat(10_000_000)}"}}`;
+    const result = run([
+      init,
+      huge,
+      '{"src":"c1","dest":"n1","body":{"type":"echo","msg_id":3,"echo":"after"}}',
+    ]);
+    expect(result.status).toBe(0);
+    const bodies = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).body);
+    expect(bodies).toEqual([
+      { type: 'init_ok', in_reply_to: 1 },
+      { type: 'echo_ok', echo: 'after', in_reply_to: 3 },
+    ]);
+    expect(result.stderr).toContain(`dropped an input line of ${huge.length} bytes`);
+  });
+
+  it('answers an echo nested 4,500 levels deep with error 12 instead of crashing', () => {
+    const deep = '['.repeat(4_500) + ']'.repeat(4_500);
+    const result = run([
+      init,
+      `{"src":"c1","dest":"n1","body":{"type":"echo","msg_id":2,"echo":${deep}}}`,
+      '{"src":"c1","dest":"n1","body":{"type":"echo","msg_id":3,"echo":"after"}}',
+    ]);
+    expect(result.status).toBe(0);
+    const bodies = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).body);
+    expect(bodies.map((b) => [b.type, b.in_reply_to, b.code])).toEqual([
+      ['init_ok', 1, undefined],
+      ['error', 2, 12],
+      ['echo_ok', 3, undefined],
+    ]);
+  });
 });
