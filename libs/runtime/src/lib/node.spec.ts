@@ -112,6 +112,28 @@ describe('Node', () => {
     expect(seen).toEqual(['n0:7']);
   });
 
+  it('handles a peer-only type from other nodes and refuses it from anyone else', () => {
+    const test = started();
+    const seen: string[] = [];
+    test.node.handlePeer('gossip', (req) => {
+      seen.push(req.src);
+    });
+    initNode(test, 'n0', ['n0', 'n1']);
+    test.transport.deliver({ src: 'n1', dest: 'n0', body: { type: 'gossip' } });
+    for (const src of ['c9', 'n0', 'n7', 'lin-kv']) {
+      test.transport.deliver({ src, dest: 'n0', body: { type: 'gossip', msg_id: 4 } });
+    }
+    test.transport.deliver({ src: 'c9', dest: 'n0', body: { type: 'gossip' } });
+    expect(seen).toEqual(['n1']);
+    expect(test.transport.take().map((m) => [m.dest, m.body['in_reply_to'], m.body['code']])).toEqual([
+      ['c9', 4, 10],
+      ['n0', 4, 10],
+      ['n7', 4, 10],
+      ['lin-kv', 4, 10],
+    ]);
+    expect(test.logger.lines.filter((l) => l.includes("refusing 'gossip'"))).toHaveLength(5);
+  });
+
   it('runs init listeners once the node knows its id', () => {
     const test = started();
     const ids: string[] = [];

@@ -54,6 +54,7 @@ export class Node {
   private nextMsgId = 1;
   private readonly handlers = new Map<string, MessageHandler>();
   private readonly shapes = new Map<string, Shape>();
+  private readonly peerOnly = new Set<string>();
   private readonly pending = new Map<number, PendingRpc>();
   private readonly initListeners: Array<() => void> = [];
   private readonly early: Message[] = [];
@@ -90,6 +91,16 @@ export class Node {
     if (this.handlers.has(type)) throw new Error(`a handler for '${type}' is already registered`);
     this.handlers.set(type, handler);
     if (shape) this.shapes.set(type, shape);
+  }
+
+  /**
+   * Registers a handler for a node-to-node message type: the message is handled only when it comes from another
+   * node of the cluster; from anyone else (a client id, a service) it is refused with error 10, or logged when it
+   * has no msg_id.
+   */
+  handlePeer<B extends Body>(type: string, handler: MessageHandler<B>, shape?: Shape): void {
+    this.handle(type, handler, shape);
+    this.peerOnly.add(type);
   }
 
   /** Runs after `init` has been answered and before any buffered early message is handled. */
@@ -186,6 +197,14 @@ export class Node {
       );
       return;
     }
+    if (this.peerOnly.has(body.type) && !this.isPeer(message.src)) {
+      this.logger.warn(`refusing '${body.type}' from ${message.src}: it is not another node of the cluster`);
+      const refusal = new RpcError(
+        ErrorCode.NotSupported,
+        `'${body.type}' is accepted only from other nodes`,
+      );
+      return this.replyError(message, refusal);
+    }
     let result: ReturnType<MessageHandler>;
     try {
       result = handler(message);
@@ -200,6 +219,10 @@ export class Node {
     } else if (result) {
       this.reply(message, result);
     }
+  }
+
+  private isPeer(id: string): boolean {
+    return id !== this.nodeId && this.allNodeIds.includes(id);
   }
 
   private init(message: Message<InitRequest>): void {

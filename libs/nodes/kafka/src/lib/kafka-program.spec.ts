@@ -142,3 +142,28 @@ describe.each([
     for (const offset of acknowledged) expect(offsets).toContain(offset);
   });
 });
+
+describe('ReplicatedLogBackend and peer messages', () => {
+  it('refuses replication messages from a client with error 10: nothing is appended or sent back to it', async () => {
+    const net = await cluster(ReplicatedLogBackend);
+    const forward = net.fromClient('n0', { type: 'rl_forward', sends: [[1, 'k', 666]] }, 'c9');
+    const append = {
+      type: 'rl_append',
+      term: 99,
+      seq: 1,
+      from: 0,
+      prevTerm: 0,
+      entries: [[99, 'k', 667]],
+      heldElsewhere: 1,
+    };
+    net.fromClient('n0', append, 'c9');
+    await net.time.advanceAsync(2000);
+    expect(net.replyTo(forward)).toMatchObject({ type: 'error', code: 10 });
+    expect(net.clientInbox.filter((m) => m.dest === 'c9').map((m) => m.body['code'])).toEqual([10, 10]);
+    expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toEqual({
+      type: 'poll_ok',
+      msgs: {},
+      in_reply_to: expect.any(Number),
+    });
+  });
+});
