@@ -133,6 +133,11 @@ describe("reading Maelstrom's results.edn", () => {
     ]);
   });
 
+  it('keeps a map key named __proto__ as data', () => {
+    const unseen = readEdn('{:unseen {"__proto__" 2, "a" 1}}') as Record<string, Record<string, number>>;
+    expect(Object.keys(unseen['unseen'])).toEqual(['__proto__', 'a']);
+  });
+
   it('reads :unknown and false verdicts', () => {
     expect(figuresOf(readEdn('{:valid? :unknown}')).valid).toBe('unknown');
     expect(figuresOf(readEdn('{:valid? false}')).valid).toBe(false);

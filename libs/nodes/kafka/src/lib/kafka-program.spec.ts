@@ -74,6 +74,22 @@ describe.each([
     });
   });
 
+  it('keeps keys that name Object.prototype members: __proto__, constructor, toString', async () => {
+    const net = await cluster(backend);
+    const keys = ['__proto__', 'constructor', 'toString'];
+    const offsets = new Map<string, unknown>();
+    for (const key of keys)
+      offsets.set(key, (await call(net, 'n0', { type: 'send', key, msg: key }))?.['offset']);
+    const from = JSON.parse('{"__proto__":0,"constructor":0,"toString":0}') as Record<string, number>;
+    const poll = await call(net, 'n0', { type: 'poll', offsets: from });
+    for (const key of keys) {
+      expect(Object.getOwnPropertyDescriptor(poll?.['msgs'], key)?.value).toEqual([[offsets.get(key), key]]);
+    }
+    await call(net, 'n0', { type: 'commit_offsets', offsets: JSON.parse('{"__proto__":1,"constructor":2}') });
+    const listed = await call(net, 'n0', { type: 'list_committed_offsets', keys });
+    expect(JSON.stringify(listed?.['offsets'])).toBe('{"__proto__":1,"constructor":2}');
+  });
+
   it.each([
     ['a negative poll offset', { type: 'poll', offsets: { a: -1 } }],
     ['a fractional poll offset', { type: 'poll', offsets: { a: 1.5 } }],
@@ -165,5 +181,15 @@ describe('ReplicatedLogBackend and peer messages', () => {
       msgs: {},
       in_reply_to: expect.any(Number),
     });
+  });
+});
+
+describe('ReplicatedLogBackend commit gossip', () => {
+  it('spreads the committed offset of a key named __proto__ to the other node', async () => {
+    const net = await cluster(ReplicatedLogBackend, ['n0', 'n1']);
+    await call(net, 'n0', { type: 'commit_offsets', offsets: JSON.parse('{"__proto__":3,"a":4}') });
+    await net.time.advanceAsync(2000);
+    const listed = await call(net, 'n1', { type: 'list_committed_offsets', keys: ['__proto__', 'a'] });
+    expect(JSON.stringify(listed?.['offsets'])).toBe('{"__proto__":3,"a":4}');
   });
 });
