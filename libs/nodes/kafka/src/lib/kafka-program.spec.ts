@@ -1,6 +1,7 @@
 import { SimNetwork } from '@glomers/runtime';
 import type { Newable } from 'inversify';
 import type { KafkaBackend } from './kafka-backend';
+import { MAX_MSG_BYTES, MAX_MSG_DEPTH } from './storable-msg';
 import { kafkaModule } from './kafka-module';
 import { LinKvBackend } from './lin-kv-backend';
 import { LocalLogBackend } from './local-log-backend';
@@ -88,6 +89,39 @@ describe.each([
     await call(net, 'n0', { type: 'commit_offsets', offsets: JSON.parse('{"__proto__":1,"constructor":2}') });
     const listed = await call(net, 'n0', { type: 'list_committed_offsets', keys });
     expect(JSON.stringify(listed?.['offsets'])).toBe('{"__proto__":1,"constructor":2}');
+  });
+
+  it.each([
+    [
+      `nested deeper than ${MAX_MSG_DEPTH} levels`,
+      JSON.parse('['.repeat(MAX_MSG_DEPTH + 1) + ']'.repeat(MAX_MSG_DEPTH + 1)) as unknown,
+    ],
+    [`encoding to more than ${MAX_MSG_BYTES} bytes`, 'é'.repeat(MAX_MSG_BYTES / 2)],
+  ])('refuses a msg %s with error 12 before storing it, and keeps serving the key', async (_case, msg) => {
+    const net = await cluster(backend);
+    expect(await call(net, 'n0', { type: 'send', key: 'k', msg })).toMatchObject({ type: 'error', code: 12 });
+    const limit = JSON.parse('['.repeat(MAX_MSG_DEPTH) + ']'.repeat(MAX_MSG_DEPTH)) as unknown;
+    const sent = await call(net, 'n0', { type: 'send', key: 'k', msg: limit });
+    expect(sent).toMatchObject({ type: 'send_ok' });
+    expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toMatchObject({
+      msgs: { k: [[sent?.['offset'], limit]] },
+    });
+  });
+
+  it('refuses a send nested 5,000 levels deep with error 12, and polls of the key keep working', async () => {
+    const net = await cluster(backend);
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    net.nodes
+      .get('n0')
+      ?.transport.deliver(
+        `{"src":"c1","dest":"n0","body":{"type":"send","msg_id":999,"key":"k","msg":${deep}}}`,
+      );
+    await net.time.advanceAsync(200);
+    expect(net.replyTo(999)).toMatchObject({ type: 'error', code: 12 });
+    expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toMatchObject({
+      type: 'poll_ok',
+      msgs: {},
+    });
   });
 
   it.each([
