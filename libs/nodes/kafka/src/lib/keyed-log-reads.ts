@@ -1,5 +1,5 @@
 import type { KafkaEntry } from '@glomers/protocol';
-import { committedOffset, readFrom, type KeyedLog } from '@glomers/replicated-log';
+import type { KeyedLog } from '@glomers/replicated-log';
 import { MAX_POLL_BATCH } from './kafka-backend';
 
 /**
@@ -12,7 +12,7 @@ export function pollKeyedLog(
 ): Record<string, KafkaEntry[]> {
   const msgs: Array<[string, KafkaEntry[]]> = [];
   for (const [key, from] of Object.entries(offsets)) {
-    const entries = readFrom(log, key, from, MAX_POLL_BATCH);
+    const entries = log.readFrom(key, from, MAX_POLL_BATCH);
     if (entries.length > 0) msgs.push([key, [...entries]]);
   }
   return Object.fromEntries(msgs);
@@ -22,7 +22,7 @@ export function pollKeyedLog(
 export function committedInKeyedLog(log: KeyedLog, keys: readonly string[]): Record<string, number> {
   const offsets: Array<[string, number]> = [];
   for (const key of keys) {
-    const offset = committedOffset(log, key);
+    const offset = log.committedOffset(key);
     if (offset !== undefined) offsets.push([key, offset]);
   }
   return Object.fromEntries(offsets);
