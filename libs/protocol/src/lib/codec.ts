@@ -1,4 +1,4 @@
-import { isPlainObject } from './json';
+import { abbreviate, isPlainObject } from './json';
 import { nestsDeeperThan, scanEnvelope } from './json-scan';
 import type { Body, Message } from './message';
 import { workloadRequestShape } from './schemas';
@@ -68,7 +68,8 @@ export function decodeLine(line: string, extraShapes?: ReadonlyMap<string, Shape
   if (id !== undefined && !Number.isSafeInteger(id))
     return failure(line, "envelope field 'id' must be an integer");
   for (const key in parsed) {
-    if (!ENVELOPE_KEYS.has(key)) return failure(line, `unexpected envelope field '${key}'`, replyTo);
+    if (!ENVELOPE_KEYS.has(key))
+      return failure(line, `unexpected envelope field '${abbreviate(key)}'`, replyTo);
   }
   const reason = bodyError(body, extraShapes);
   if (reason !== undefined) return failure(line, reason, replyTo);

@@ -261,6 +261,18 @@ describe('Node', () => {
       expect(JSON.parse(line)).toMatchObject({ src: 'n0', dest: 'c1', body: { type: 'error', code: 12 } });
     });
 
+    it('quotes only the start of a huge unknown type or envelope field in its error reply', () => {
+      const test = echoing();
+      const huge = 'x'.repeat(100_000);
+      test.transport.deliver({ src: 'c1', dest: 'n0', body: { type: huge, msg_id: 2 } });
+      test.transport.deliver(
+        `{"src":"c1","dest":"n0","${huge}":1,"body":{"type":"echo","msg_id":3,"echo":1}}`,
+      );
+      const texts = test.transport.take().map((m) => String(m.body['text']));
+      expect(texts).toHaveLength(2);
+      for (const text of texts) expect(text.length).toBeLessThan(100);
+    });
+
     it('keeps stack traces out of error 13 replies and writes them to the log', async () => {
       const test = started();
       test.node.handle('read', () => {

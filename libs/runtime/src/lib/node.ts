@@ -1,4 +1,5 @@
 import {
+  abbreviate,
   decodeLine,
   encodeMessage,
   encodeReply,
@@ -190,15 +191,17 @@ export class Node {
     if (!this.initialized) return this.holdUntilInit(message);
     const handler = this.handlers.get(body.type);
     if (!handler) {
-      this.logger.warn(`no handler for '${body.type}' from ${message.src}`);
+      this.logger.warn(`no handler for '${abbreviate(body.type)}' from ${abbreviate(message.src)}`);
       this.replyError(
         message,
-        new RpcError(ErrorCode.NotSupported, `unsupported message type '${body.type}'`),
+        new RpcError(ErrorCode.NotSupported, `unsupported message type '${abbreviate(body.type)}'`),
       );
       return;
     }
     if (this.peerOnly.has(body.type) && !this.isPeer(message.src)) {
-      this.logger.warn(`refusing '${body.type}' from ${message.src}: it is not another node of the cluster`);
+      this.logger.warn(
+        `refusing '${body.type}' from ${abbreviate(message.src)}: it is not another node of the cluster`,
+      );
       const refusal = new RpcError(
         ErrorCode.NotSupported,
         `'${body.type}' is accepted only from other nodes`,

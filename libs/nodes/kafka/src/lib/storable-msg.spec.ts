@@ -10,6 +10,12 @@ describe('storable msgs', () => {
     );
   });
 
+  it('refuses numbers that could not be returned as sent', () => {
+    expect(unstorableReason(JSON.parse('{"a":[12345678901234567890]}'))).toContain('could not be returned');
+    expect(unstorableReason(JSON.parse('[1e400]'))).toContain('Infinity');
+    expect(unstorableReason(JSON.parse('[9007199254740991, 0.1]'))).toBeUndefined();
+  });
+
   it('counts UTF-8 bytes of the encoding, not characters', () => {
     expect(unstorableReason('x'.repeat(MAX_MSG_BYTES - 2))).toBeUndefined();
     expect(unstorableReason('é'.repeat(MAX_MSG_BYTES / 2))).toContain(`at most ${MAX_MSG_BYTES}`);

@@ -1,4 +1,4 @@
-import { nestsDeeperThan, type Json } from '@glomers/protocol';
+import { inexactNumber, nestsDeeperThan, type Json } from '@glomers/protocol';
 
 /**
  * The deepest a kafka `msg` may nest. Every message that carries a stored msg (a poll reply, a 5c append or
@@ -13,11 +13,17 @@ export const MAX_MSG_DEPTH = 64;
  */
 export const MAX_MSG_BYTES = 16 * 1024;
 
-/** Why `msg` cannot be stored and returned, or undefined when it can; checked before a send is acknowledged. */
+/**
+ * Why `msg` cannot be stored and returned as sent, or undefined when it can; checked before a send is acknowledged.
+ * Beyond size and depth, a number JSON.parse could not keep exact (an integer beyond 2^53 - 1, `1e400`) would come
+ * back changed.
+ */
 export function unstorableReason(msg: Json): string | undefined {
   const text = JSON.stringify(msg);
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_MSG_BYTES) return `msg encodes to ${bytes} bytes; at most ${MAX_MSG_BYTES} can be stored`;
   if (nestsDeeperThan(text, MAX_MSG_DEPTH)) return `msg nests deeper than ${MAX_MSG_DEPTH} levels`;
+  const inexact = inexactNumber(msg);
+  if (inexact !== undefined) return `msg holds ${inexact}, a number that could not be returned exactly`;
   return undefined;
 }
