@@ -1,4 +1,4 @@
-import { abbreviate, inexactNumber, type Json } from './json';
+import { abbreviate, canonicalJson, inexactNumber, type Json } from './json';
 
 describe('inexactNumber', () => {
   it('finds integers beyond 2^53 - 1 and numbers that parsed to Infinity, however deep', () => {
@@ -20,5 +20,15 @@ describe('abbreviate', () => {
   it('keeps short text and cuts long text to its first characters and an ellipsis', () => {
     expect(abbreviate('short')).toBe('short');
     expect(abbreviate('x'.repeat(1_000_000))).toBe(`${'x'.repeat(40)}…`);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('ignores key order at every level and tells different values apart', () => {
+    expect(canonicalJson({ b: [1, { d: 1, c: 2 }], a: null })).toBe(
+      canonicalJson({ a: null, b: [1, { c: 2, d: 1 }] }),
+    );
+    expect(canonicalJson(JSON.parse('{"__proto__":{}}'))).not.toBe(canonicalJson({ x: {} }));
+    expect(canonicalJson([1])).not.toBe(canonicalJson(['1']));
   });
 });

@@ -27,3 +27,18 @@ export function inexactNumber(value: Json): number | undefined {
 export function abbreviate(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/**
+ * One text per JSON value, object keys sorted at every level: equal texts mean structurally equal values, so it
+ * serves as a Map key or an equality test that ignores key order.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
