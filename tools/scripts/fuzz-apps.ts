@@ -1,9 +1,9 @@
 /**
  * The fuzz harness at scale: for every challenge app, runs many generated cases (hostile lines mixed with valid
  * requests, see libs/runtime/src/testing/fuzz) and prints cases per second, with how much of the valid traffic the
- * node acknowledged (so a run that only ever saw errors shows up). Also fails on unhandled promise rejections, which
- * jest cannot see. Usage:
- *   node tools/scripts/run-ts.mjs tools/scripts/fuzz-apps.ts [cases per app=10000] [app…]
+ * node acknowledged (so a run that only ever saw errors shows up); then the bench's option parser. Also fails on
+ * unhandled promise rejections, which jest cannot see. Usage:
+ *   node tools/scripts/run-ts.mjs tools/scripts/fuzz-apps.ts [cases per target=10000] [target…]
  */
 import { createContainer as broadcast3a } from '../../apps/broadcast-3a/src/container';
 import { createContainer as broadcast3b } from '../../apps/broadcast-3b/src/container';
@@ -19,6 +19,7 @@ import { createContainer as txn6a } from '../../apps/txn-6a/src/container';
 import { createContainer as txn6b } from '../../apps/txn-6b/src/container';
 import { createContainer as txn6c } from '../../apps/txn-6c/src/container';
 import { createContainer as uniqueIds } from '../../apps/unique-ids/src/container';
+import { benchOptionProperty } from '../bench/test/support/option-fuzz';
 import {
   broadcastModel,
   echoModel,
@@ -57,35 +58,46 @@ const chosen = process.argv.slice(3);
 const unhandled: unknown[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(reason));
 
-async function fuzz(name: string, app: FuzzApp): Promise<boolean> {
-  const totals = { hostileLines: 0, requests: 0, acknowledged: 0 };
+async function check<T>(
+  name: string,
+  property: fc.IAsyncProperty<[T]>,
+  detail: () => string,
+): Promise<boolean> {
   const started = performance.now();
-  const result = await fc.check(
-    fc.asyncProperty(fuzzSteps(app), async (steps) => {
-      const stats = await runFuzzCase(app, steps);
-      totals.hostileLines += stats.hostileLines;
-      totals.requests += stats.requests;
-      totals.acknowledged += stats.acknowledged;
-      if (unhandled.length > 0) throw new Error(`unhandled rejection: ${String(unhandled[0])}`);
-    }),
-    { numRuns: cases },
-  );
+  const result = await fc.check(property, { numRuns: cases });
   const seconds = (performance.now() - started) / 1000;
   const rate = (result.numRuns / seconds).toFixed(0);
   console.log(
     `${name.padEnd(13)} ${result.failed ? 'FAILED' : 'ok    '} ${String(result.numRuns).padStart(6)} cases in ` +
-      `${seconds.toFixed(1).padStart(6)} s = ${rate.padStart(5)} cases/s; ${totals.hostileLines} hostile lines, ` +
-      `${totals.acknowledged}/${totals.requests} valid requests acknowledged`,
+      `${seconds.toFixed(1).padStart(6)} s = ${rate.padStart(5)} cases/s; ${detail()}`,
   );
   if (result.failed) console.log(fc.defaultReportMessage(result)?.slice(0, 3000));
   return !result.failed;
 }
 
+function fuzzApp(name: string, app: FuzzApp): Promise<boolean> {
+  const totals = { hostileLines: 0, requests: 0, acknowledged: 0 };
+  const property = fc.asyncProperty(fuzzSteps(app), async (steps) => {
+    const stats = await runFuzzCase(app, steps);
+    totals.hostileLines += stats.hostileLines;
+    totals.requests += stats.requests;
+    totals.acknowledged += stats.acknowledged;
+    if (unhandled.length > 0) throw new Error(`unhandled rejection: ${String(unhandled[0])}`);
+  });
+  return check(
+    name,
+    property,
+    () =>
+      `${totals.hostileLines} hostile lines, ${totals.acknowledged}/${totals.requests} valid requests acknowledged`,
+  );
+}
+
 async function main(): Promise<void> {
   let ok = true;
-  for (const [name, app] of Object.entries(APPS)) {
-    if (chosen.length === 0 || chosen.includes(name)) ok = (await fuzz(name, app)) && ok;
-  }
+  const wanted = (name: string) => chosen.length === 0 || chosen.includes(name);
+  for (const [name, app] of Object.entries(APPS)) if (wanted(name)) ok = (await fuzzApp(name, app)) && ok;
+  if (wanted('bench-options'))
+    ok = (await check('bench-options', benchOptionProperty, () => 'test argv')) && ok;
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -9,3 +9,4 @@ export * from './testing/fuzz/models/broadcast-model';
 export * from './testing/fuzz/models/g-counter-model';
 export * from './testing/fuzz/models/kafka-model';
 export * from './testing/fuzz/models/txn-model';
+export * from './testing/fuzz/argv';
