@@ -1,3 +1,4 @@
+import { MAX_NODE_LINE_BYTES } from '../src/core/node-process';
 import { failing, invocations, runBench } from './bench-harness';
 
 jest.setTimeout(60_000);
@@ -65,6 +66,16 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
     expect(failing(run.results)).toEqual(['stats']);
     expect(run.bench?.['invalid-output']).toEqual([
       expect.objectContaining({ node: 'n0', line: 'echo node ready', reason: 'not well-formed JSON' }),
+    ]);
+    expect(run.output).toContain('HARD ERROR: node n0 printed an invalid stdout line');
+  });
+
+  it('reports a node whose stdout line is over the line limit as faulty and still writes the results', async () => {
+    const run = await runBench('echo-huge-line.js', echo());
+    expect(run.code).toBe(1);
+    expect(run.results?.['valid?']).toBe(false);
+    expect(run.bench?.['invalid-output']).toEqual([
+      expect.objectContaining({ node: 'n0', reason: `a line longer than ${MAX_NODE_LINE_BYTES} bytes` }),
     ]);
     expect(run.output).toContain('HARD ERROR: node n0 printed an invalid stdout line');
   });
