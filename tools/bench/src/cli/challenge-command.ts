@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { challengesFor, type ChallengeRun } from '../challenges';
 import { readEdn } from '../results/edn-reader';
@@ -100,6 +100,14 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
   return failed ? 1 : 0;
 }
 
+/**
+ * True when `file` exists and was written since `since` (ms), i.e. by this run and not an earlier one (with a
+ * second's slack for file systems that keep whole seconds; a run lasts longer than that).
+ */
+function writtenSince(file: string, since: number): boolean {
+  return existsSync(file) && statSync(file).mtimeMs >= since - 1000;
+}
+
 async function runRow(
   row: ChallengeRun,
   bin: string,
@@ -121,7 +129,9 @@ async function runRow(
     runSeed = run.seed;
     resultsFile = run.dir && join(run.dir, 'results.json');
     results =
-      resultsFile && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+      resultsFile && writtenSince(resultsFile, started)
+        ? JSON.parse(readFileSync(resultsFile, 'utf8'))
+        : undefined;
   } else {
     // Each row runs from its own folder under store/, so Maelstrom's ./store lands in the repo's ignored store/.
     const cwd = join(root, 'store', 'maelstrom', `${row.app}-${row.challenge}`);
@@ -132,7 +142,7 @@ async function runRow(
       child.on('error', () => done(255));
     });
     resultsFile = join(cwd, 'store', 'latest', 'results.edn');
-    results = existsSync(resultsFile) ? readEdn(readFileSync(resultsFile, 'utf8')) : undefined;
+    results = writtenSince(resultsFile, started) ? readEdn(readFileSync(resultsFile, 'utf8')) : undefined;
   }
   const figures: Figures = figuresOf(results);
   return {
@@ -148,7 +158,8 @@ async function runRow(
     'stable-latency-max-ms': figures.stableLatencyMaxMs ?? null,
     'wall-time-s': (Date.now() - started) / 1000,
     'exit-code': code,
-    results: resultsFile ?? null,
+    // A crashed run wrote no results: the row must not point at a file that is missing, or at an older run's.
+    results: results === undefined ? null : (resultsFile ?? null),
     date: new Date(started).toISOString(),
   };
 }
