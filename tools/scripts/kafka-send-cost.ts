@@ -12,7 +12,7 @@ import {
   replicatedLogOptions,
   ReplicatedLogBackend,
 } from '@glomers/node-kafka';
-import { MemoryKvService, SimNetwork } from '@glomers/runtime';
+import { SimNetwork } from '@glomers/runtime';
 import { performance } from 'node:perf_hooks';
 
 const total = Number(process.argv[2] ?? 100_000);
@@ -38,14 +38,16 @@ const setups: Setup[] = [
       new SimNetwork(
         ['n0', 'n1'],
         [kafkaModule(ReplicatedLogBackend, replicatedLogOptions(EFFICIENT_LOG_TIMING))],
-        { latencyMs: 1, services: { 'lin-kv': new MemoryKvService('lin') } },
+        {
+          latencyMs: 1,
+        },
       ),
   },
 ];
 
 async function measure(setup: Setup): Promise<void> {
   const net = setup.net();
-  await net.time.advanceAsync(3000); // the replicated log elects its leader
+  await net.time.run(3000); // the replicated log elects its leader
   net.clientInbox.length = 0;
   let acknowledged = 0;
   let sent = 0;
@@ -60,7 +62,7 @@ async function measure(setup: Setup): Promise<void> {
       net.fromClient(node, { type: 'send', key: 'k', msg: sent + i }, `c${(sent + i) % wave}`);
     }
     sent += n;
-    await net.time.advanceAsync(20);
+    await net.time.run(20);
     acknowledged += net.clientInbox.filter((m) => m.body['type'] === 'send_ok').length;
     net.clientInbox.length = 0;
     if (sent % bandSize === 0) {
@@ -69,7 +71,7 @@ async function measure(setup: Setup): Promise<void> {
       bandStart = now;
     }
   }
-  await net.time.advanceAsync(5000);
+  await net.time.run(5000);
   acknowledged += net.clientInbox.filter((m) => m.body['type'] === 'send_ok').length;
   const totalMs = performance.now() - started;
   const us = (ms: number, count: number) => ((ms * 1000) / count).toFixed(1);

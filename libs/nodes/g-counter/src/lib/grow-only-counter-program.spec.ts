@@ -67,12 +67,12 @@ describe('GrowOnlyCounterProgram', () => {
     const { net } = cluster(3);
     const max = Number.MAX_SAFE_INTEGER;
     const first = net.fromClient('n0', { type: 'add', delta: max - 2 });
-    await net.time.advanceAsync(500);
+    await net.time.run(500);
     // `over` and `fits` queue behind `inFlight` and are tried as one batch first, whose sum does not fit.
     const inFlight = net.fromClient('n1', { type: 'add', delta: 1 }, 'c1');
     const over = net.fromClient('n1', { type: 'add', delta: 2 }, 'c2');
     const fits = net.fromClient('n1', { type: 'add', delta: 1 }, 'c3');
-    await net.time.advanceAsync(2000);
+    await net.time.run(2000);
     expect([net.replyTo(first), net.replyTo(inFlight)]).toMatchObject([
       { type: 'add_ok' },
       { type: 'add_ok' },

@@ -111,12 +111,11 @@ describe.each([
   it('refuses a send nested 5,000 levels deep with error 12, and polls of the key keep working', async () => {
     const net = await cluster(backend);
     const deep = '['.repeat(5_000) + ']'.repeat(5_000);
-    net.nodes
-      .get('n0')
-      ?.transport.deliver(
-        `{"src":"c1","dest":"n0","body":{"type":"send","msg_id":999,"key":"k","msg":${deep}}}`,
-      );
-    await net.time.advanceAsync(200);
+    await call(net, 'n0', { type: 'poll', offsets: {} }); // registers client c1
+    net
+      .node('n0')
+      .receiveLine(`{"src":"c1","dest":"n0","body":{"type":"send","msg_id":999,"key":"k","msg":${deep}}}`);
+    await net.time.run(200);
     expect(net.replyTo(999)).toMatchObject({ type: 'error', code: 12 });
     expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toMatchObject({
       type: 'poll_ok',
@@ -207,7 +206,7 @@ describe('ReplicatedLogBackend and peer messages', () => {
       heldElsewhere: 1,
     };
     net.fromClient('n0', append, 'c9');
-    await net.time.advanceAsync(2000);
+    await net.time.run(2000);
     expect(net.replyTo(forward)).toMatchObject({ type: 'error', code: 10 });
     expect(net.clientInbox.filter((m) => m.dest === 'c9').map((m) => m.body['code'])).toEqual([10, 10]);
     expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toEqual({
@@ -222,7 +221,7 @@ describe('ReplicatedLogBackend commit gossip', () => {
   it('spreads the committed offset of a key named __proto__ to the other node', async () => {
     const net = await cluster(ReplicatedLogBackend, ['n0', 'n1']);
     await call(net, 'n0', { type: 'commit_offsets', offsets: JSON.parse('{"__proto__":3,"a":4}') });
-    await net.time.advanceAsync(2000);
+    await net.time.run(2000);
     const listed = await call(net, 'n1', { type: 'list_committed_offsets', keys: ['__proto__', 'a'] });
     expect(JSON.stringify(listed?.['offsets'])).toBe('{"__proto__":3,"a":4}');
   });

@@ -1,8 +1,7 @@
 import { decodeLine, isPlainObject, type Body } from '@glomers/protocol';
+import { linKv, SeededRandom, seqKv, type Service } from '@glomers/sim';
 import fc from 'fast-check';
 import type { Container, ContainerModule } from 'inversify';
-import { SeededRandom } from '../../lib/seeded-random';
-import { MemoryKvService } from '../memory-kv-service';
 import { startApp, type TestNode } from '../test-node';
 import { hostileLines } from './hostile-lines';
 import { exactInReplyTo, protocolProblem } from './protocol-check';
@@ -90,13 +89,13 @@ export const FUZZ_TIMEOUT_MS = 300_000;
  */
 export async function runFuzzCase(app: FuzzApp, steps: readonly FuzzStep[]): Promise<FuzzStats> {
   const run = new FuzzRun(app);
-  await run.time.advanceAsync(app.warmUpMs ?? 0);
+  await run.time.run(app.warmUpMs ?? 0);
   for (const step of steps) {
     if (step.kind === 'request') run.request(step.body);
     else if (step.kind === 'hostile') run.deliver(step.line);
-    else await run.time.advanceAsync(step.ms);
+    else await run.time.run(step.ms);
   }
-  await run.time.advanceAsync(SETTLE_MS);
+  await run.time.run(SETTLE_MS);
   const lost = await app.model.verify(run.exchanges(), (body) => run.call(body));
   if (lost !== undefined) throw new Error(`acknowledged state was lost: ${lost}`);
   run.checkOutput();
@@ -117,7 +116,7 @@ class FuzzRun {
   private readonly test: TestNode;
   private readonly nodeId: string;
   private readonly peers: ReadonlySet<string>;
-  private readonly services: ReadonlyMap<string, MemoryKvService>;
+  private readonly services: ReadonlyMap<string, Service>;
   private readonly written: string[] = [];
   /** Requests with a reply address, by address; `oneWay` when the sender is a peer. */
   private readonly expected = new Map<string, { count: number; oneWay: boolean }>();
@@ -130,10 +129,7 @@ class FuzzRun {
     this.peers = new Set(nodeIds.slice(1));
     this.test = startApp(app.createContainer, this.nodeId, nodeIds);
     this.services = new Map(
-      (app.services ?? []).map((id) => [
-        id,
-        new MemoryKvService(id === 'lin-kv' ? 'lin' : 'seq', new SeededRandom(7)),
-      ]),
+      (app.services ?? []).map((id) => [id, id === 'lin-kv' ? linKv() : seqKv(new SeededRandom(7))]),
     );
     this.test.transport.onOutput((line) => {
       this.written.push(line);
@@ -167,12 +163,8 @@ class FuzzRun {
   async call(body: RequestBody): Promise<Body | undefined> {
     this.request(body);
     const { client } = this.requests[this.requests.length - 1];
-    for (let waited = 0; waited < FINAL_CALL_MS; waited += 10) {
-      const reply = this.replyTo(client);
-      if (reply) return reply;
-      await this.time.advanceAsync(10);
-    }
-    return undefined;
+    await this.time.runUntil(() => this.replyTo(client) !== undefined, FINAL_CALL_MS);
+    return this.replyTo(client);
   }
 
   exchanges(): Exchange[] {
@@ -242,16 +234,13 @@ class FuzzRun {
   private serve(line: string): void {
     const message: unknown = JSON.parse(line);
     if (!isPlainObject(message) || !isPlainObject(message['body'])) return;
-    const service = this.services.get(String(message['dest']));
+    const dest = String(message['dest']);
+    const service = this.services.get(dest);
     const body = message['body'];
     if (!service || body['msg_id'] === undefined || body['in_reply_to'] !== undefined) return;
-    const reply = service.handle(this.nodeId, body);
+    const reply = service.handle({ id: 0, src: this.nodeId, dest, body: body as Body });
     if (!reply) return;
-    const answer = {
-      src: message['dest'],
-      dest: this.nodeId,
-      body: { ...reply, in_reply_to: body['msg_id'] },
-    };
+    const answer = { src: dest, dest: this.nodeId, body: { ...reply, in_reply_to: body['msg_id'] } };
     this.time.setTimeout(() => this.deliver(JSON.stringify(answer)), 1);
   }
 }
