@@ -96,6 +96,15 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
     expect(run.history.some((op) => op.f === 'start-partition')).toBe(true);
   });
 
+  it('passes a unique-ids node that hands out 4 and 4.0 as two ids, as Maelstrom does', async () => {
+    const run = await runBench('unique-ids-int-and-float.js', uniqueIds());
+    expect(run.code).toBe(0);
+    expect(run.results?.['workload']).toMatchObject({ 'valid?': true, 'duplicated-count': 0 });
+    expect(
+      run.history.some((op) => op.type === 'ok' && JSON.stringify(op.value).includes('number-text')),
+    ).toBe(true);
+  });
+
   it('fails a unique-ids node that hands out duplicate ids on the workload check', async () => {
     const run = await runBench('unique-ids-duplicates.js', uniqueIds());
     expect(run.code).toBe(1);
