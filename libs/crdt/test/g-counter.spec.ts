@@ -96,6 +96,14 @@ describe('GCounter', () => {
       const huge = GCounter.increment(GCounter.empty(), 'n1', Number.MAX_SAFE_INTEGER);
       expect(() => GCounter.increment(huge, 'n1')).toThrow(RangeError);
     });
+
+    it('refuses an increment or a merge whose sum would exceed Number.MAX_SAFE_INTEGER', () => {
+      const half = GCounter.increment(GCounter.empty(), 'n1', 2 ** 52);
+      const otherHalf = GCounter.increment(GCounter.empty(), 'n2', 2 ** 52);
+      expect(() => GCounter.increment(half, 'n2', 2 ** 52)).toThrow(RangeError);
+      expect(() => GCounter.merge(half, otherHalf)).toThrow(RangeError);
+      expect(GCounter.value(GCounter.increment(half, 'n2', 2 ** 52 - 1))).toBe(Number.MAX_SAFE_INTEGER);
+    });
   });
 
   describe('fromJSON rejects bad input', () => {
@@ -115,6 +123,21 @@ describe('GCounter', () => {
           },
         ),
       );
+    });
+
+    it('rejects counts whose sum exceeds Number.MAX_SAFE_INTEGER, which a JSON reader may round', () => {
+      const max = Number.MAX_SAFE_INTEGER;
+      expect(rejection({ a: max, b: max })).toMatchObject({
+        path: '$',
+        problem: expect.stringMatching(/sum/),
+      });
+      expect(GCounter.value(GCounter.fromJSON({ a: max - 1, b: 1 }))).toBe(max);
+    });
+
+    it('caps a long key in the path and message', () => {
+      const error = rejection({ ['k'.repeat(1_000_000)]: -1 });
+      expect(error.message.length).toBeLessThan(200);
+      expect(error.path).toMatch(/^\$\["k+…"\]$/);
     });
 
     it('names awkward keys with bracket paths', () => {

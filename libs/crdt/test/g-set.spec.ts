@@ -115,6 +115,17 @@ describe('GSet', () => {
       );
     });
 
+    it('reads strings and finite numbers when no guard is given, and rejects anything else as a decode error', () => {
+      expect([...GSet.fromJSON([1, 'a'])]).toEqual([1, 'a']);
+      for (const bad of [[{}], [null], [[1]], [Infinity], [true]]) {
+        expect(() => GSet.fromJSON(bad)).toThrow(CrdtDecodeError);
+      }
+    });
+
+    it('quotes a long element in its message only in part', () => {
+      expect(rejection(['x'.repeat(1_000_000)]).message.length).toBeLessThan(200);
+    });
+
     it('rejects duplicates, holes and strings posing as numbers', () => {
       expect(rejection([1, 2, 1]).problem).toMatch(/duplicate/);
       expect(rejection([1, , 3]).path).toBe('$[1]'); // eslint-disable-line no-sparse-arrays

@@ -109,6 +109,24 @@ describe('LwwRegister', () => {
       );
     });
 
+    it('reads any JSON value when no guard is given, and rejects anything else as a decode error', () => {
+      const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
+      const value = { a: [1, 'b', null, { c: deep }] };
+      expect(LwwRegister.fromJSON({ timestamp: 1, value, writer: 'n1' }).value).toBe(value);
+      for (const bad of [undefined, () => 1, NaN, new Date(0), [1, undefined], { a: 1n }]) {
+        const error = (() => {
+          try {
+            LwwRegister.fromJSON({ timestamp: 1, value: bad, writer: 'n1' });
+          } catch (thrown) {
+            return thrown;
+          }
+          return undefined;
+        })();
+        expect(error).toBeInstanceOf(CrdtDecodeError);
+        expect(error).toMatchObject({ path: '$.value' });
+      }
+    });
+
     it('rejects a bad timestamp, writer or value, naming the field', () => {
       fc.assert(
         fc.property(registers, badCounts, (register, bad) => {

@@ -88,6 +88,12 @@ describe('PNCounter', () => {
       );
     });
 
+    it('rejects a half whose counts sum past Number.MAX_SAFE_INTEGER, and a long key without copying it whole', () => {
+      const max = Number.MAX_SAFE_INTEGER;
+      expect(rejection({ n: {}, p: { a: max, b: 1 } })).toMatchObject({ path: '$.p' });
+      expect(rejection({ n: {}, p: {}, ['x'.repeat(100_000)]: 1 }).message.length).toBeLessThan(200);
+    });
+
     it('rejects halves that are not objects', () => {
       expect(rejection({ n: {}, p: [] }).path).toBe('$.p');
       expect(rejection({ n: null, p: {} }).path).toBe('$.n');

@@ -5,3 +5,4 @@ export * from './lib/error-codes';
 export * from './lib/shape';
 export * from './lib/schemas';
 export * from './lib/codec';
+export * from './lib/json-scan';

@@ -8,6 +8,7 @@ export * from './lib/program';
 export * from './lib/modules';
 export * from './lib/node-app';
 export * from './lib/json-overrides';
+export * from './lib/line-splitter';
 export * from './testing/memory-transport';
 export * from './testing/memory-logger';
 export * from './testing/test-node';

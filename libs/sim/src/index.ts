@@ -9,6 +9,7 @@ export * from './network/network';
 export * from './network/latency';
 export * from './network/grudges';
 export * from './network/node-output';
+export * from './network/source-text';
 export * from './network/network-transport';
 export * from './services/services';
 export * from './services/clojure-print';

@@ -89,8 +89,28 @@ describe('Replicator', () => {
       scheduler: time,
       clock: time,
     });
-    expect(replicator.receive({ type: 'txn', msg_id: 1, txn: [] })).toBe(false);
+    expect(replicator.receive('n1', { type: 'txn', msg_id: 1, txn: [] })).toBe(false);
     expect(sent).toEqual([]);
+  });
+
+  it('ignores a replication message whose origin is not its sender', () => {
+    const sent: ReplicationMessage[] = [];
+    const time = new VirtualTime();
+    const target = rc('n0');
+    const replicator = new Replicator({
+      self: 'n0',
+      peers: ['n0', 'n1'],
+      target,
+      send: (_dest, body) => sent.push(body),
+      scheduler: time,
+      clock: time,
+    });
+    expect(
+      replicator.receive('n1', { type: 'txn_replicate', origin: 'c9', batch: 1, writes: [[1, 2, 3]] }),
+    ).toBe(false);
+    expect(replicator.receive('n1', { type: 'txn_replicate_ack', from: 'n2', batch: 1 })).toBe(false);
+    expect(sent).toEqual([]);
+    expect(target.snapshot().size).toBe(0);
   });
 
   it('stops ticking after stop()', () => {

@@ -107,4 +107,37 @@ describe('unique-ids checker', () => {
     ]);
     expect(checkUniqueIds(h)['valid?']).toBe('unknown');
   });
+
+  it('tells an integer from a float of the same value, as Maelstrom does (4 is not 4.0)', () => {
+    const h = history([
+      [0, 'invoke', 'generate', null],
+      [0, 'ok', 'generate', 4],
+      [1, 'invoke', 'generate', null],
+      [1, 'ok', 'generate', { 'number-text': '4.0' }],
+      [2, 'invoke', 'generate', null],
+      [2, 'ok', 'generate', { 'number-text': '9007199254740993' }],
+      [3, 'invoke', 'generate', null],
+      [3, 'ok', 'generate', { 'number-text': '9007199254740992' }],
+    ]);
+    expect(checkUniqueIds(h)).toMatchObject({ 'valid?': true, 'duplicated-count': 0 });
+  });
+
+  it('still finds duplicates written differently: 4.0 and 4.00, or 4 and 4', () => {
+    const h = history([
+      [0, 'invoke', 'generate', null],
+      [0, 'ok', 'generate', { 'number-text': '4.0' }],
+      [1, 'invoke', 'generate', null],
+      [1, 'ok', 'generate', { 'number-text': '4.00' }],
+      [2, 'invoke', 'generate', null],
+      [2, 'ok', 'generate', 7],
+      [3, 'invoke', 'generate', null],
+      [3, 'ok', 'generate', 7],
+    ]);
+    expect(checkUniqueIds(h)).toMatchObject({
+      'valid?': false,
+      'duplicated-count': 2,
+      duplicated: { '4.0': 2, '7': 2 },
+      range: [{ 'number-text': '4.0' }, 7],
+    });
+  });
 });

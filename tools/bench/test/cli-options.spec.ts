@@ -90,6 +90,25 @@ describe('test options', () => {
     ]);
   });
 
+  it('writes each error on one line, however the arguments look', () => {
+    const result = parseTestArgs(
+      ['--bin', 'x', '-w', 'echo\nx', '--rate', 'a\nb', '--x\ny', '--nodes', 'n\n1'],
+      workloads,
+    );
+    expect(result.ok || result.errors).toHaveLength(4);
+    for (const error of result.ok ? [] : result.errors) expect(error).not.toMatch(/[\n\r]/);
+  });
+
+  it('accepts the largest values in range', () => {
+    const result = parseTestArgs(
+      ['--bin', 'x', '-w', 'echo', '--node-count', '1000', '--time-limit', '2147483', '--concurrency', '10n'],
+      workloads,
+    );
+    expect(result.ok && [result.parsed.options.nodeIds.length, result.parsed.options.concurrency]).toEqual([
+      1000, 10_000,
+    ]);
+  });
+
   it('splits consistency models only on whitespace-comma-whitespace, as Maelstrom does', () => {
     const result = parseTestArgs(['-w', 'echo', '--bin', 'x', '--consistency-models', 'a , b,c'], workloads);
     expect(result.ok && result.parsed.options.consistencyModels).toEqual(['a', 'b,c']);
@@ -103,6 +122,22 @@ describe('test options', () => {
     [['--bin', 'x', '-w', 'echo', '--availability', '2'], "must be either 'total'"],
     [['--bin', 'x', '-w', 'echo', '--nemesis', 'kill'], 'partition'],
     [['--bin', 'x', '-w', 'echo', '--concurrency', 'x3'], 'optionally followed by n'],
+    [['--bin', 'x', '-w', 'echo', '--concurrency', '0'], 'Must be at least 1'],
+    [['--bin', 'x', '-w', 'echo', '--concurrency', '0n'], 'Must be at least 1'],
+    [['--bin', 'x', '-w', 'echo', '--concurrency', '99999999999n'], 'at most 10000 workers'],
+    [['--bin', 'x', '-w', 'echo', '--node-count', '4294967296'], 'Must be from 1 to 1000'],
+    [['--bin', 'x', '-w', 'echo', '--time-limit', '99999999999', '--rate', '0'], 'Must be from 1 to 2147483'],
+    [['--bin', 'x', '-w', 'echo', '--nemesis-interval', '1e10'], 'Must be at most'],
+    [['--bin', 'x', '-w', 'echo', '--latency', '1e3'], 'Must be a non-negative integer'],
+    [['--bin', 'x', '-w', 'echo', '--rate', 'abc'], 'Must be a number'],
+    [['--bin', 'x', '-w', 'echo', '--rate', ''], 'Must be a number'],
+    [['--bin', 'x', '-w', 'echo', '--availability', ''], "must be either 'total'"],
+    [['--bin', 'x', '-w', 'echo', '--seed', '99999999999999999999'], 'within'],
+    [['--bin', 'x', '-w', 'echo', '--nodes', 'n1,n1'], 'n1 is given twice'],
+    [['--bin', 'x', '-w', 'echo', '--nodes', ''], 'is not a name'],
+    [['--bin', 'x', '-w', 'echo', '--nodes', 'n1,seq-kv'], 'seq-kv is the name of a Maelstrom service'],
+    [['--bin', 'x', '-w', 'echo', '--nodes', 'c1'], 'c1 would be taken for a client'],
+    [['--bin', 'x', '-w', 'echo', '-n', '../../etc'], 'is not a name'],
   ])('rejects %j', (argv, message) => {
     const result = parseTestArgs(argv, workloads);
     expect(result.ok).toBe(false);
@@ -131,6 +166,11 @@ describe("reading Maelstrom's results.edn", () => {
       'net.servers.msgs-per-op 3.25 is not below 3',
       'stable-latency max (ms) 201 is not below 200',
     ]);
+  });
+
+  it('keeps a map key named __proto__ as data', () => {
+    const unseen = readEdn('{:unseen {"__proto__" 2, "a" 1}}') as Record<string, Record<string, number>>;
+    expect(Object.keys(unseen['unseen'])).toEqual(['__proto__', 'a']);
   });
 
   it('reads :unknown and false verdicts', () => {

@@ -58,6 +58,7 @@ const CASES: ReadonlyArray<[string, readonly string[]]> = [
   ['echo-banner.js', echo],
   ['echo-exits-early.js', echo],
   ['unique-ids-duplicates.js', uniqueIds],
+  ['unique-ids-int-and-float.js', uniqueIds],
 ];
 /** --seed is the bench's own option; Maelstrom gets the rest. */
 const withoutSeed = (args: readonly string[]) =>

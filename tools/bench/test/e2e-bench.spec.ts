@@ -1,3 +1,4 @@
+import { MAX_NODE_LINE_BYTES } from '../src/core/node-process';
 import { failing, invocations, runBench } from './bench-harness';
 
 jest.setTimeout(60_000);
@@ -69,6 +70,16 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
     expect(run.output).toContain('HARD ERROR: node n0 printed an invalid stdout line');
   });
 
+  it('reports a node whose stdout line is over the line limit as faulty and still writes the results', async () => {
+    const run = await runBench('echo-huge-line.js', echo());
+    expect(run.code).toBe(1);
+    expect(run.results?.['valid?']).toBe(false);
+    expect(run.bench?.['invalid-output']).toEqual([
+      expect.objectContaining({ node: 'n0', reason: `a line longer than ${MAX_NODE_LINE_BYTES} bytes` }),
+    ]);
+    expect(run.output).toContain('HARD ERROR: node n0 printed an invalid stdout line');
+  });
+
   it('treats a node that exits early as a crash: exit 255, no analysis', async () => {
     const run = await runBench('echo-exits-early.js', echo());
     expect(run.code).toBe(255);
@@ -83,6 +94,15 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
     );
     expect(run.code).toBe(0);
     expect(run.history.some((op) => op.f === 'start-partition')).toBe(true);
+  });
+
+  it('passes a unique-ids node that hands out 4 and 4.0 as two ids, as Maelstrom does', async () => {
+    const run = await runBench('unique-ids-int-and-float.js', uniqueIds());
+    expect(run.code).toBe(0);
+    expect(run.results?.['workload']).toMatchObject({ 'valid?': true, 'duplicated-count': 0 });
+    expect(
+      run.history.some((op) => op.type === 'ok' && JSON.stringify(op.value).includes('number-text')),
+    ).toBe(true);
   });
 
   it('fails a unique-ids node that hands out duplicate ids on the workload check', async () => {

@@ -43,6 +43,15 @@ describe('kafka client', () => {
     expect(done).toEqual({ type: 'ok', value: [['send', '3', [17, 5]]] });
   });
 
+  it('commits keys a node names like Object.prototype members, such as __proto__ and constructor', async () => {
+    const conn = new ScriptedConnection((req) =>
+      req.type === 'poll' ? { msgs: JSON.parse('{"__proto__":[[3,1]],"constructor":[[5,2]]}') } : {},
+    );
+    await new KafkaClient(conn).invoke(invocation('poll', [['poll']]));
+    const commit = conn.requests.find((r) => r.type === 'commit_offsets');
+    expect(JSON.stringify(commit?.['offsets'])).toBe('{"__proto__":3,"constructor":5}');
+  });
+
   it('polls from its local offsets, advances them, and commits the highest polled offsets inside the op', async () => {
     const conn = new ScriptedConnection((req) => {
       if (req.type === 'list_committed_offsets') return { offsets: { b: 4 } };

@@ -17,6 +17,11 @@ describe('closed reply schemas', () => {
     [{ type: 'read_ok', value: 3 }, "'in_reply_to' must be an integer"],
     [{ type: 'write_ok', in_reply_to: 1, value: 3 }, 'type must be "read_ok"'],
     [{ type: 'read_ok', in_reply_to: 1, msg_id: 'a', value: 3 }, "'msg_id' must be an integer"],
+    [JSON.parse('{"type":"read_ok","in_reply_to":1,"value":3,"toString":1}'), "unexpected field 'toString'"],
+    [
+      JSON.parse('{"type":"read_ok","in_reply_to":1,"value":3,"__proto__":1}'),
+      "unexpected field '__proto__'",
+    ],
   ])('rejects %j', (body, problem) => {
     expect(replyProblem(body, schema)).toContain(problem);
   });

@@ -1,10 +1,8 @@
+import { counterFromJSON, incrementCounter, mergeCounters } from './counter-slots';
 import {
-  addToSlot,
-  mergeSlots,
   noSlots,
   slotOf,
   slotsEqual,
-  slotsFromJSON,
   slotsLeq,
   slotsToJSON,
   sumSlots,
@@ -12,7 +10,11 @@ import {
   type SlotsJson,
 } from './slots';
 
-/** A grow-only counter: one slot per node, each only incremented by its node. Merge takes the maximum per slot. */
+/**
+ * A grow-only counter: one slot per node, each only incremented by its node. Merge takes the maximum per slot. The
+ * value never exceeds Number.MAX_SAFE_INTEGER: `fromJSON` rejects input beyond it, `increment` and `merge` throw
+ * RangeError rather than return a counter whose value would be rounded.
+ */
 export type GCounter = Slots;
 
 /**
@@ -27,12 +29,12 @@ function empty(): GCounter {
 
 /** Adds `by` (default 1, a non-negative safe integer) to `node`'s slot. Returns `counter` itself when `by` is 0. */
 function increment(counter: GCounter, node: string, by = 1): GCounter {
-  return addToSlot(counter, node, by);
+  return incrementCounter(counter, node, by);
 }
 
 /** Pointwise maximum; returns an argument itself when it already includes the other. */
 function merge(a: GCounter, b: GCounter): GCounter {
-  return mergeSlots(a, b);
+  return mergeCounters(a, b);
 }
 
 /** The counter's value: the sum of all slots. */
@@ -59,11 +61,11 @@ function toJSON(counter: GCounter): GCounterJson {
 }
 
 /**
- * Reads an object of node id to non-negative safe integer. Slots of 0 are accepted and dropped. Throws
- * {@link CrdtDecodeError} for anything else.
+ * Reads an object of node id to non-negative safe integer, summing to at most Number.MAX_SAFE_INTEGER. Slots of 0
+ * are accepted and dropped. Throws {@link CrdtDecodeError} for anything else.
  */
 function fromJSON(input: unknown): GCounter {
-  return slotsFromJSON('g-counter', input, '$');
+  return counterFromJSON('g-counter', input, '$');
 }
 
 /** Operations on {@link GCounter} values. */

@@ -93,11 +93,21 @@ function toJSON<T extends GSetElement>(set: GSet<T>): T[] {
   return [...set].sort(compareElements);
 }
 
+/** Element guard for any element a G-Set can hold: a string or a finite number. */
+function elements(value: unknown): value is GSetElement {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
 /**
- * Reads an array of distinct elements (in any order), each accepted by `isElement`. Throws {@link CrdtDecodeError}
- * for anything else, including duplicates.
+ * Reads an array of distinct elements (in any order), each accepted by `isElement` (default: any string or finite
+ * number). Throws {@link CrdtDecodeError} for anything else, including duplicates.
  */
-function fromJSON<T extends GSetElement>(input: unknown, isElement: ElementGuard<T>): GSet<T> {
+function fromJSON(input: unknown): GSet<GSetElement>;
+function fromJSON<T extends GSetElement>(input: unknown, isElement: ElementGuard<T>): GSet<T>;
+function fromJSON<T extends GSetElement>(
+  input: unknown,
+  isElement: ElementGuard<T> = elements as ElementGuard<T>,
+): GSet<T> {
   if (!Array.isArray(input))
     throw new CrdtDecodeError('g-set', '$', `expected an array, got ${describe(input)}`);
   const set = new Set<T>();
@@ -139,4 +149,5 @@ export const GSet = {
   fromJSON,
   integers,
   strings,
+  elements,
 } as const;

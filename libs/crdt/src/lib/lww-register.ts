@@ -1,6 +1,6 @@
 import { CrdtDecodeError } from './decode-error';
 import { compareCodeUnits } from './code-unit-order';
-import { describe, expectCount, expectExactKeys, expectPlainObject } from './json-input';
+import { describe, expectCount, expectExactKeys, expectPlainObject, isJsonValue } from './json-input';
 
 /**
  * A last-writer-wins register: the write with the highest timestamp wins; writes with equal timestamps are ordered
@@ -86,10 +86,12 @@ function toJSON<T>(register: LwwRegister<T>): LwwRegisterJson<T> {
 }
 
 /**
- * Reads `{"timestamp", "value", "writer"}` with no other fields, checking the value with `isValue`. Throws
- * {@link CrdtDecodeError} for anything else.
+ * Reads `{"timestamp", "value", "writer"}` with no other fields, checking the value with `isValue` (default: any
+ * JSON value). Throws {@link CrdtDecodeError} for anything else.
  */
-function fromJSON<T>(input: unknown, isValue: ValueGuard<T>): LwwRegister<T> {
+function fromJSON(input: unknown): LwwRegister<unknown>;
+function fromJSON<T>(input: unknown, isValue: ValueGuard<T>): LwwRegister<T>;
+function fromJSON<T>(input: unknown, isValue: ValueGuard<T> = isJsonValue as ValueGuard<T>): LwwRegister<T> {
   const object = expectPlainObject('lww-register', input, '$');
   expectExactKeys('lww-register', object, ['timestamp', 'value', 'writer'], '$');
   const timestamp = expectCount('lww-register', object['timestamp'], '$.timestamp');

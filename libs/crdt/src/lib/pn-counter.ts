@@ -1,17 +1,11 @@
 import { expectExactKeys, expectPlainObject } from './json-input';
-import {
-  addToSlot,
-  mergeSlots,
-  noSlots,
-  slotsEqual,
-  slotsFromJSON,
-  slotsToJSON,
-  sumSlots,
-  type Slots,
-  type SlotsJson,
-} from './slots';
+import { counterFromJSON, incrementCounter, mergeCounters } from './counter-slots';
+import { noSlots, slotsEqual, slotsToJSON, sumSlots, type Slots, type SlotsJson } from './slots';
 
-/** A counter that can go down: increments in `p`, decrements in `n`, each a G-Counter. */
+/**
+ * A counter that can go down: increments in `p`, decrements in `n`, each a G-Counter (so each sums to at most
+ * Number.MAX_SAFE_INTEGER, and the value is exact).
+ */
 export interface PNCounter {
   readonly p: Slots;
   readonly n: Slots;
@@ -35,18 +29,18 @@ function withSlots(counter: PNCounter, p: Slots, n: Slots): PNCounter {
 
 /** Adds `by` (default 1, a non-negative safe integer) at `node`. */
 function increment(counter: PNCounter, node: string, by = 1): PNCounter {
-  return withSlots(counter, addToSlot(counter.p, node, by), counter.n);
+  return withSlots(counter, incrementCounter(counter.p, node, by), counter.n);
 }
 
 /** Subtracts `by` (default 1, a non-negative safe integer) at `node`. */
 function decrement(counter: PNCounter, node: string, by = 1): PNCounter {
-  return withSlots(counter, counter.p, addToSlot(counter.n, node, by));
+  return withSlots(counter, counter.p, incrementCounter(counter.n, node, by));
 }
 
 /** Merges increments and decrements separately; returns an argument itself when it already includes the other. */
 function merge(a: PNCounter, b: PNCounter): PNCounter {
-  const p = mergeSlots(a.p, b.p);
-  const n = mergeSlots(a.n, b.n);
+  const p = mergeCounters(a.p, b.p);
+  const n = mergeCounters(a.n, b.n);
   if (p === a.p && n === a.n) return a;
   if (p === b.p && n === b.n) return b;
   return { p, n };
@@ -70,8 +64,8 @@ function fromJSON(input: unknown): PNCounter {
   const object = expectPlainObject('pn-counter', input, '$');
   expectExactKeys('pn-counter', object, ['n', 'p'], '$');
   return {
-    p: slotsFromJSON('pn-counter', object['p'], '$.p'),
-    n: slotsFromJSON('pn-counter', object['n'], '$.n'),
+    p: counterFromJSON('pn-counter', object['p'], '$.p'),
+    n: counterFromJSON('pn-counter', object['n'], '$.n'),
   };
 }
 

@@ -1,4 +1,11 @@
-import { decodeLine, encodeMessage, encodeReply, encodeRequest, type DecodeResult } from './codec';
+import {
+  decodeLine,
+  encodeMessage,
+  encodeReply,
+  encodeRequest,
+  MAX_MESSAGE_DEPTH,
+  type DecodeResult,
+} from './codec';
 import { ERROR_CODES, ErrorCode, errorCodeInfo, isDefinite } from './error-codes';
 import { WORKLOAD_REQUEST_SHAPES } from './schemas';
 import { is } from './shape';
@@ -193,5 +200,44 @@ describe('encodeReply / encodeRequest', () => {
       dest: 'c1',
       body: { in_reply_to: 1 },
     });
+  });
+});
+
+describe('hostile lines', () => {
+  const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+  const deepEcho = (depth: number) =>
+    `{"src":"c1","dest":"n0","body":{"type":"echo","msg_id":9,"echo":${nested(depth)}}}`;
+
+  it('rejects a line nested deeper than MAX_MESSAGE_DEPTH, with a reply address', () => {
+    const result = decodeLine(deepEcho(4_500));
+    expect(reasonOf(result)).toContain(`deeper than ${MAX_MESSAGE_DEPTH}`);
+    expect(result.ok || result.error.replyTo).toEqual({ src: 'n0', dest: 'c1', msgId: 9 });
+  });
+
+  it('accepts a line exactly MAX_MESSAGE_DEPTH deep, the envelope counting as level 1', () => {
+    expect(decodeLine(deepEcho(MAX_MESSAGE_DEPTH - 2)).ok).toBe(true);
+    expect(decodeLine(deepEcho(MAX_MESSAGE_DEPTH - 1)).ok).toBe(false);
+  });
+
+  it('does not count brackets inside strings as nesting', () => {
+    const text = line({ type: 'echo', msg_id: 1, echo: '['.repeat(5_000) + '"\\"{' });
+    expect(decodeLine(text).ok).toBe(true);
+  });
+
+  it('answers an integer msg_id above 2^53 with its exact digits', () => {
+    const text = '{"src":"c1","dest":"n0","body":{"type":"echo","msg_id":9007199254740993,"echo":1}}';
+    const result = decodeLine(text);
+    expect(reasonOf(result)).toContain('msg_id');
+    expect(result.ok || result.error.replyTo).toEqual({ src: 'n0', dest: 'c1', msgId: 9007199254740993n });
+    expect(encodeReply('n0', 'c1', { type: 'error' }, 9007199254740993n)).toContain(
+      '"in_reply_to":9007199254740993}',
+    );
+  });
+
+  it('gives no reply address for a msg_id that is not an integer literal', () => {
+    for (const msgId of ['1e300', '1.5', '"7"', 'null', '-9007199254740993.0']) {
+      const result = decodeLine(`{"src":"c1","dest":"n0","body":{"type":"echo","msg_id":${msgId},"echo":1}}`);
+      expect(result.ok || result.error.replyTo).toBeUndefined();
+    }
   });
 });

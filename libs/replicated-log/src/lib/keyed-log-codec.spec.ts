@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { append, commit, emptyKeyedLog, type KeyedLog } from './keyed-log';
+import { KeyedLog } from './keyed-log';
 import { decodeKeyedLog, encodeKeyedLog, KeyedLogDecodeError } from './keyed-log-codec';
 import type { JsonValue } from './json-value';
 
@@ -17,9 +17,9 @@ const logArb: fc.Arbitrary<KeyedLog> = fc
     fc.array(fc.tuple(keyArb, fc.nat(50)), { maxLength: 10 }),
   )
   .map(([appends, commits]) => {
-    let log = emptyKeyedLog;
-    for (const [key, msg] of appends) log = append(log, key, msg).log;
-    for (const [key, offset] of commits) log = commit(log, key, offset);
+    let log = KeyedLog.empty();
+    for (const [key, msg] of appends) log = log.append(key, msg).log;
+    for (const [key, offset] of commits) log = log.commit(key, offset);
     return log;
   });
 
@@ -45,7 +45,7 @@ describe('KeyedLog JSON', () => {
   });
 
   it('is compact: no whitespace, entries as [offset,msg] pairs', () => {
-    const log = commit(append(append(emptyKeyedLog, 'a', 5).log, 'b', 6).log, 'a', 0);
+    const log = KeyedLog.empty().append('a', 5).log.append('b', 6).log.commit('a', 0);
     expect(encodeKeyedLog(log)).toBe('{"next":2,"logs":{"a":[[0,5]],"b":[[1,6]]},"committed":{"a":0}}');
   });
 

@@ -1,5 +1,5 @@
 import { isJsonValue, isOffset, isPlainObject, type JsonValue } from './json-value';
-import type { KeyedLog, LogEntry } from './keyed-log';
+import { KeyedLog, type LogEntry } from './keyed-log';
 
 /** Bad input to `decodeKeyedLog`; `path` points at the offending part, e.g. `logs.a[3]`. */
 export class KeyedLogDecodeError extends Error {
@@ -63,7 +63,7 @@ export function keyedLogFromJson(value: unknown): KeyedLog {
       throw new KeyedLogDecodeError(`committed.${key}`, 'expected a non-negative integer');
     decodedCommitted.set(key, offset);
   }
-  return { nextOffset: next, logs: decodedLogs, committed: decodedCommitted };
+  return KeyedLog.of(next, decodedLogs, decodedCommitted);
 }
 
 function decodeEntries(path: string, value: unknown, next: number): readonly LogEntry[] {

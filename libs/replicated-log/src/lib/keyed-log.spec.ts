@@ -1,24 +1,14 @@
 import fc from 'fast-check';
-import {
-  append,
-  commit,
-  commitAll,
-  committedOffset,
-  emptyKeyedLog,
-  lastOffset,
-  readFrom,
-  type KeyedLog,
-  type LogEntry,
-} from './keyed-log';
+import { KeyedLog, type LogEntry } from './keyed-log';
 
 const keyArb = fc.constantFrom('a', 'b', 'c', '7', '__proto__');
 const appendsArb = fc.array(fc.tuple(keyArb, fc.integer()), { maxLength: 60 });
 
 function build(appends: ReadonlyArray<readonly [string, number]>): { log: KeyedLog; offsets: number[] } {
-  let log = emptyKeyedLog;
+  let log = KeyedLog.empty();
   const offsets: number[] = [];
   for (const [key, msg] of appends) {
-    const result = append(log, key, msg);
+    const result = log.append(key, msg);
     log = result.log;
     offsets.push(result.offset);
   }
@@ -43,9 +33,9 @@ describe('KeyedLog', () => {
     fc.assert(
       fc.property(appendsArb, keyArb, fc.integer(), (appends, key, msg) => {
         const { log } = build(appends);
-        const { log: after, offset } = append(log, key, msg);
-        expect(readFrom(after, key, offset, 1)).toEqual([[offset, msg]]);
-        expect(lastOffset(after, key)).toBe(offset);
+        const { log: after, offset } = log.append(key, msg);
+        expect(after.readFrom(key, offset, 1)).toEqual([[offset, msg]]);
+        expect(after.lastOffset(key)).toBe(offset);
       }),
     );
   });
@@ -54,9 +44,26 @@ describe('KeyedLog', () => {
     fc.assert(
       fc.property(appendsArb, keyArb, (appends, key) => {
         const { log } = build(appends);
-        const before = readFrom(log, key, 0, 1000);
-        append(log, key, 1);
-        expect(readFrom(log, key, 0, 1000)).toEqual(before);
+        const before = log.readFrom(key, 0, 1000);
+        log.append(key, 1);
+        expect(log.readFrom(key, 0, 1000)).toEqual(before);
+      }),
+    );
+  });
+
+  it('branches: appends to an older version and to a newer one never see each other', () => {
+    fc.assert(
+      fc.property(appendsArb, appendsArb, keyArb, (first, second, key) => {
+        const base = build(first).log;
+        let newer = base;
+        for (const [k, msg] of second) newer = newer.append(k, msg).log;
+        const fromBase = base.append(key, -1).log;
+        const fromCommitted = base.commit(key, 3).append(key, -2).log;
+        const fromNewer = newer.append(key, -3).log;
+        expect(fromBase.logs).toEqual(build([...first, [key, -1]]).log.logs);
+        expect(fromCommitted.logs).toEqual(build([...first, [key, -2]]).log.logs);
+        expect(fromNewer.logs).toEqual(build([...first, ...second, [key, -3]]).log.logs);
+        expect(base.logs).toEqual(build(first).log.logs);
       }),
     );
   });
@@ -74,7 +81,7 @@ describe('KeyedLog', () => {
           const seen: LogEntry[] = [];
           let from = start;
           for (;;) {
-            const got = readFrom(log, key, from, batch);
+            const got = log.readFrom(key, from, batch);
             expect(got.length).toBeLessThanOrEqual(batch);
             if (got.length === 0) break;
             seen.push(...got);
@@ -91,7 +98,7 @@ describe('KeyedLog', () => {
       fc.property(appendsArb, (appends) => {
         const { log } = build(appends);
         for (const key of new Set(appends.map(([k]) => k))) {
-          const msgs = readFrom(log, key, 0, 1000).map(([, msg]) => msg);
+          const msgs = log.readFrom(key, 0, 1000).map(([, msg]) => msg);
           expect(msgs).toEqual(appends.filter(([k]) => k === key).map(([, m]) => m));
         }
       }),
@@ -101,22 +108,22 @@ describe('KeyedLog', () => {
   it('never moves a committed offset backwards', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(keyArb, fc.nat(100))), (commits) => {
-        let log = emptyKeyedLog;
+        let log = KeyedLog.empty();
         const highest = new Map<string, number>();
         for (const [key, offset] of commits) {
-          const before = committedOffset(log, key) ?? -1;
-          log = commit(log, key, offset);
-          expect(committedOffset(log, key)).toBe(Math.max(before, offset));
+          const before = log.committedOffset(key) ?? -1;
+          log = log.commit(key, offset);
+          expect(log.committedOffset(key)).toBe(Math.max(before, offset));
           highest.set(key, Math.max(highest.get(key) ?? -1, offset));
         }
-        for (const [key, offset] of highest) expect(committedOffset(log, key)).toBe(offset);
+        for (const [key, offset] of highest) expect(log.committedOffset(key)).toBe(offset);
       }),
     );
   });
 
   it('reports only the keys whose commit moved', () => {
-    const log = commit(emptyKeyedLog, 'a', 5);
-    const { changed } = commitAll(log, [
+    const log = KeyedLog.empty().commit('a', 5);
+    const { changed } = log.commitAll([
       ['a', 3],
       ['b', 1],
       ['a', 6],
@@ -125,8 +132,8 @@ describe('KeyedLog', () => {
   });
 
   it('rejects bad offsets and batch sizes', () => {
-    expect(() => commit(emptyKeyedLog, 'a', -1)).toThrow(RangeError);
-    expect(() => commit(emptyKeyedLog, 'a', 1.5)).toThrow(RangeError);
-    expect(() => readFrom(emptyKeyedLog, 'a', 0, 0)).toThrow(RangeError);
+    expect(() => KeyedLog.empty().commit('a', -1)).toThrow(RangeError);
+    expect(() => KeyedLog.empty().commit('a', 1.5)).toThrow(RangeError);
+    expect(() => KeyedLog.empty().readFrom('a', 0, 0)).toThrow(RangeError);
   });
 });

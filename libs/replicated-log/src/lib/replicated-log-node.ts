@@ -3,14 +3,7 @@ import { DEFAULT_LEASE_KEY, LeaseElection } from './election/lease-election';
 import type { LeaseRecord, LeaseStore } from './election/lease-store';
 import { DEFAULT_LEASE_TIMING, type LeaseTiming } from './election/lease-timing';
 import type { JsonValue } from './json-value';
-import {
-  append as appendToLog,
-  commitAll,
-  emptyKeyedLog,
-  readFrom,
-  type KeyedLog,
-  type LogEntry,
-} from './keyed-log';
+import { KeyedLog, type LogEntry } from './keyed-log';
 import type { Cancel, Clock, Scheduler } from '@glomers/sim';
 import {
   emptyCommitGossip,
@@ -102,7 +95,7 @@ export class ReplicatedLogNode {
   private readonly timing: ReplicatedLogTiming;
   private readonly election: LeaseElection;
   private replica: ReplicaState;
-  private applied: KeyedLog = emptyKeyedLog;
+  private applied = KeyedLog.empty();
   private gossip: CommitGossip = emptyCommitGossip;
   private readonly pendingAppends = new Map<number, PendingAppend>();
   private readonly pendingForwards = new Map<number, PendingForward>();
@@ -192,12 +185,12 @@ export class ReplicatedLogNode {
 
   /** Committed entries of `key` from offset `from`, at most `maxBatch`, in order and without gaps. */
   readFrom(key: string, from: number, maxBatch: number): readonly LogEntry[] {
-    return readFrom(this.applied, key, from, maxBatch);
+    return this.applied.readFrom(key, from, maxBatch);
   }
 
   /** Records consumer commits here (monotonic per key) and spreads them to the other nodes. */
   commitOffsets(offsets: Iterable<readonly [string, number]>): void {
-    const { log, changed } = commitAll(this.applied, offsets);
+    const { log, changed } = this.applied.commitAll(offsets);
     this.applied = log;
     this.gossip = noteCommitChanges(this.gossip, changed);
   }
@@ -371,7 +364,7 @@ export class ReplicatedLogNode {
     const { entries, commitIndex } = this.replica;
     for (let index = this.applied.nextOffset; index < commitIndex; index++) {
       const entry = entries.at(index);
-      this.applied = appendToLog(this.applied, entry.key, entry.msg).log;
+      this.applied = this.applied.append(entry.key, entry.msg).log;
     }
   }
 
@@ -446,7 +439,7 @@ export class ReplicatedLogNode {
   ): void {
     this.gossip = incomingGossip(this.gossip, peer, message);
     if (!message.commits) return;
-    const { log, changed } = commitAll(this.applied, Object.entries(message.commits.offsets));
+    const { log, changed } = this.applied.commitAll(Object.entries(message.commits.offsets));
     this.applied = log;
     this.gossip = noteCommitChanges(this.gossip, changed);
   }

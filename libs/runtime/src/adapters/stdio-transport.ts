@@ -1,24 +1,22 @@
-import { injectable } from 'inversify';
-import type { Transport } from '../lib/ports';
+import { inject, injectable } from 'inversify';
+import { LineSplitter, MAX_LINE_BYTES } from '../lib/line-splitter';
+import { PORTS, type Logger, type Transport } from '../lib/ports';
 
-/** Lines from stdin, lines to stdout. Ends the process with code 0 when stdin closes. */
+/**
+ * Lines from stdin, lines to stdout. An input line longer than `MAX_LINE_BYTES` is dropped with a log line.
+ * Ends the process with code 0 when stdin closes.
+ */
 @injectable()
 export class StdioTransport implements Transport {
+  constructor(@inject(PORTS.Logger) private readonly logger: Logger) {}
+
   start(onLine: (line: string) => void, onClose: () => void): void {
-    let buffered = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        onLine(line);
-        newline = buffered.indexOf('\n');
-      }
-    });
+    const lines = new LineSplitter(onLine, (bytes) =>
+      this.logger.warn(`dropped an input line of ${bytes} bytes: the limit is ${MAX_LINE_BYTES}`),
+    );
+    process.stdin.on('data', (chunk: Buffer) => lines.push(chunk));
     process.stdin.on('end', () => {
-      if (buffered.length > 0) onLine(buffered);
+      lines.end();
       onClose();
       process.stdout.write('', () => process.exit(0));
     });

@@ -13,7 +13,7 @@ export function withJsonOverrides<T extends object>(
   if (json === undefined || json.trim() === '') return preset;
   const parsed: unknown = JSON.parse(json);
   if (!isPlainObject(parsed)) throw new Error(`${what} overrides must be a JSON object`);
-  const unknown = Object.keys(parsed).filter((key) => !(key in shape));
+  const unknown = Object.keys(parsed).filter((key) => !Object.hasOwn(shape, key));
   if (unknown.length > 0) throw new Error(`unknown ${what} option(s): ${unknown.join(', ')}`);
   const problem = shapeError(parsed, shape);
   if (problem) throw new Error(`${what} overrides: ${problem}`);

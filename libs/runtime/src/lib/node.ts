@@ -1,4 +1,5 @@
 import {
+  abbreviate,
   decodeLine,
   encodeMessage,
   encodeReply,
@@ -36,6 +37,7 @@ export interface RpcOptions {
 }
 
 interface PendingRpc {
+  readonly dest: string;
   readonly resolve: (body: Body) => void;
   readonly reject: (error: Error) => void;
   readonly cancelTimeout: Cancel;
@@ -53,6 +55,7 @@ export class Node {
   private nextMsgId = 1;
   private readonly handlers = new Map<string, MessageHandler>();
   private readonly shapes = new Map<string, Shape>();
+  private readonly peerOnly = new Set<string>();
   private readonly pending = new Map<number, PendingRpc>();
   private readonly initListeners: Array<() => void> = [];
   private readonly early: Message[] = [];
@@ -91,6 +94,16 @@ export class Node {
     if (shape) this.shapes.set(type, shape);
   }
 
+  /**
+   * Registers a handler for a node-to-node message type: the message is handled only when it comes from another
+   * node of the cluster; from anyone else (a client id, a service) it is refused with error 10, or logged when it
+   * has no msg_id.
+   */
+  handlePeer<B extends Body>(type: string, handler: MessageHandler<B>, shape?: Shape): void {
+    this.handle(type, handler, shape);
+    this.peerOnly.add(type);
+  }
+
   /** Runs after `init` has been answered and before any buffered early message is handled. */
   onInit(listener: () => void): void {
     this.initListeners.push(listener);
@@ -105,30 +118,52 @@ export class Node {
     );
   }
 
+  /** Sends a one-way message; one that cannot be encoded is dropped with an error in the log. */
   send(dest: string, body: OutgoingBody): void {
-    this.write({ src: this.nodeId, dest, body: body as Body });
+    const line = this.encode(body, () => encodeMessage({ src: this.nodeId, dest, body: body as Body }));
+    if (line !== undefined) this.transport.write(line);
   }
 
+  /** Replies to `request`; a reply that cannot be encoded is replaced by error 13. */
   reply(request: Message, body: OutgoingBody): void {
     const msgId = request.body.msg_id;
     if (msgId === undefined) {
       this.logger.warn(`not replying ${body.type} to ${request.src}: the request had no msg_id`);
       return;
     }
-    this.transport.write(encodeReply(this.nodeId, request.src, body, msgId));
+    this.replyTo(request.src, msgId, body);
+  }
+
+  private replyTo(dest: string, msgId: number | bigint, body: OutgoingBody): void {
+    const line =
+      this.encode(body, () => encodeReply(this.nodeId, dest, body, msgId)) ??
+      encodeReply(this.nodeId, dest, { type: 'error', code: ErrorCode.Crash, text: UNENCODABLE }, msgId);
+    this.transport.write(line);
+  }
+
+  /** Runs an encoder; a body it cannot encode (a bigint, a cycle, nesting that exhausts the stack) is logged. */
+  private encode(body: OutgoingBody, encoder: () => string): string | undefined {
+    try {
+      return encoder();
+    } catch (error) {
+      this.logger.error(`cannot encode a '${String(body.type)}' message: ${describe(error)}`);
+      return undefined;
+    }
   }
 
   /** Sends a request and resolves with its reply; rejects with `RpcError` on an error reply or a timeout. */
   rpc<R extends Body = Body>(dest: string, body: OutgoingBody, options: RpcOptions = {}): Promise<R> {
     const msgId = this.nextMsgId++;
     const timeoutMs = options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
+    const line = this.encode(body, () => encodeRequest(this.nodeId, dest, body, msgId));
+    if (line === undefined) return Promise.reject(new RpcError(ErrorCode.Crash, UNENCODABLE));
     return new Promise<R>((resolve, reject) => {
       const cancelTimeout = this.scheduler.setTimeout(() => {
         this.pending.delete(msgId);
         reject(new RpcTimeoutError(dest, msgId, timeoutMs));
       }, timeoutMs);
-      this.pending.set(msgId, { resolve: resolve as (body: Body) => void, reject, cancelTimeout });
-      this.transport.write(encodeRequest(this.nodeId, dest, body, msgId));
+      this.pending.set(msgId, { dest, resolve: resolve as (body: Body) => void, reject, cancelTimeout });
+      this.transport.write(line);
     });
   }
 
@@ -137,11 +172,16 @@ export class Node {
     return this.pending.size;
   }
 
+  /** Handles one input line. Never throws: whatever goes wrong is answered or logged, and the node serves on. */
   receiveLine(line: string): void {
     if (line.trim() === '') return;
-    const decoded = decodeLine(line, this.shapes);
-    if (decoded.ok) this.receive(decoded.message);
-    else this.reject(decoded.error);
+    try {
+      const decoded = decodeLine(line, this.shapes);
+      if (decoded.ok) this.receive(decoded.message);
+      else this.reject(decoded.error);
+    } catch (error) {
+      this.logger.error(`failed handling a line: ${describe(error)}`);
+    }
   }
 
   private receive(message: Message): void {
@@ -151,12 +191,22 @@ export class Node {
     if (!this.initialized) return this.holdUntilInit(message);
     const handler = this.handlers.get(body.type);
     if (!handler) {
-      this.logger.warn(`no handler for '${body.type}' from ${message.src}`);
+      this.logger.warn(`no handler for '${abbreviate(body.type)}' from ${abbreviate(message.src)}`);
       this.replyError(
         message,
-        new RpcError(ErrorCode.NotSupported, `unsupported message type '${body.type}'`),
+        new RpcError(ErrorCode.NotSupported, `unsupported message type '${abbreviate(body.type)}'`),
       );
       return;
+    }
+    if (this.peerOnly.has(body.type) && !this.isPeer(message.src)) {
+      this.logger.warn(
+        `refusing '${body.type}' from ${abbreviate(message.src)}: it is not another node of the cluster`,
+      );
+      const refusal = new RpcError(
+        ErrorCode.NotSupported,
+        `'${body.type}' is accepted only from other nodes`,
+      );
+      return this.replyError(message, refusal);
     }
     let result: ReturnType<MessageHandler>;
     try {
@@ -174,6 +224,10 @@ export class Node {
     }
   }
 
+  private isPeer(id: string): boolean {
+    return id !== this.nodeId && this.allNodeIds.includes(id);
+  }
+
   private init(message: Message<InitRequest>): void {
     const { node_id, node_ids } = message.body;
     if (this.initialized) {
@@ -186,7 +240,13 @@ export class Node {
     this.initialized = true;
     this.reply(message, { type: 'init_ok' });
     this.logger.info(`initialized as ${node_id} of ${node_ids.length} nodes`);
-    for (const listener of this.initListeners) listener();
+    for (const listener of this.initListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.logger.error(`init listener failed: ${describe(error)}`);
+      }
+    }
     for (const held of this.early.splice(0)) this.receive(held);
   }
 
@@ -201,8 +261,10 @@ export class Node {
   private settle(message: Message): void {
     const inReplyTo = message.body.in_reply_to as number;
     const call = this.pending.get(inReplyTo);
-    if (!call) {
-      this.logger.info(`dropping ${message.body.type} from ${message.src}: no rpc awaits msg ${inReplyTo}`);
+    if (!call || call.dest !== message.src) {
+      this.logger.info(
+        `dropping ${message.body.type} from ${message.src}: no rpc to ${message.src} awaits msg ${inReplyTo}`,
+      );
       return;
     }
     this.pending.delete(inReplyTo);
@@ -215,13 +277,8 @@ export class Node {
     this.logger.warn(`rejected line (${error.reason}): ${error.line.slice(0, 500)}`);
     if (!error.replyTo) return;
     const { src, dest, msgId } = error.replyTo;
-    const body: ErrorBody = {
-      type: 'error',
-      in_reply_to: msgId,
-      code: ErrorCode.MalformedRequest,
-      text: error.reason,
-    };
-    this.write({ src: this.nodeId || src, dest, body });
+    const body = { type: 'error', code: ErrorCode.MalformedRequest, text: error.reason };
+    this.transport.write(encodeReply(this.nodeId || src, dest, body, msgId));
   }
 
   private replyError(request: Message, error: unknown): void {
@@ -229,12 +286,8 @@ export class Node {
     if (!rpcError) this.logger.error(`handler for '${request.body.type}' failed: ${describe(error)}`);
     if (request.body.msg_id === undefined) return;
     const code = rpcError?.code ?? ErrorCode.Crash;
-    const text = rpcError?.message ?? `internal error: ${describe(error)}`;
+    const text = rpcError?.message ?? `internal error: ${summarize(error)}`;
     this.reply(request, { type: 'error', code, text });
-  }
-
-  private write(message: Message): void {
-    this.transport.write(encodeMessage(message));
   }
 
   private close(): void {
@@ -246,6 +299,17 @@ export class Node {
   }
 }
 
+const UNENCODABLE = 'internal error: the reply could not be encoded';
+const MAX_ERROR_TEXT = 200;
+
+/** For the log: the whole story, stack included. */
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** For an error reply: the error's name and first line only (no stack, so no file paths), capped. */
+function summarize(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = text.split('\n', 1)[0];
+  return line.length > MAX_ERROR_TEXT ? `${line.slice(0, MAX_ERROR_TEXT)}…` : line;
 }

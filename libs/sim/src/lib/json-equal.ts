@@ -1,4 +1,4 @@
-import { isPlainObject } from '@glomers/protocol';
+import { canonicalJson, isPlainObject } from '@glomers/protocol';
 
 /** Structural equality of parsed JSON values (Clojure `=` on the values Maelstrom parses). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -8,19 +8,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
+    return (
+      keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]))
+    );
   }
   return false;
 }
 
 /** A canonical text for a JSON value (object keys sorted), usable as a Map key for equality. */
-export function jsonKey(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(jsonKey).join(',')}]`;
-  if (isPlainObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${jsonKey(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
+export const jsonKey = canonicalJson;

@@ -1,5 +1,6 @@
 import { isPlainObject, type Body } from '@glomers/protocol';
 import type { Network } from './network';
+import { keepSourceText } from './source-text';
 
 /**
  * Sends one line a node wrote to stdout into the network, as Maelstrom's parse-msg and net/send! accept it: a JSON
@@ -24,6 +25,7 @@ export function sendNodeOutput(network: Network, line: string): string | undefin
   if (body === undefined) return "missing envelope field 'body'";
   if (id !== undefined && !Number.isSafeInteger(id)) return "envelope field 'id' must be an integer";
   if (!isPlainObject(body)) return "envelope field 'body' must be a JSON object";
+  keepSourceText(body, line);
   try {
     network.send(src, dest, body as Body);
   } catch (error) {

@@ -73,10 +73,14 @@ export class Replicator {
     }
   }
 
-  /** Handles a replication message; returns false (and does nothing) for any other body. */
-  receive(body: unknown): boolean {
+  /**
+   * Handles a replication message from peer `from`; returns false (and does nothing) for any other body, and for
+   * one whose origin (or acknowledging node) is not `from`, so a message can neither forge nor redirect writes.
+   */
+  receive(from: NodeId, body: unknown): boolean {
     const message = parseReplicationMessage(body);
     if (message === undefined) return false;
+    if ((message.type === 'txn_replicate' ? message.origin : message.from) !== from) return false;
     if (message.type === 'txn_replicate') {
       this.options.target.merge(message.origin, message.writes);
       this.options.send(message.origin, ackMessage(this.options.self, message.batch));

@@ -95,7 +95,7 @@ export class SimulatedCluster {
     if (this.blocked(envelope)) return;
     const target = this.nodes.find((n) => n.id === envelope.dest);
     const body: unknown = JSON.parse(envelope.body);
-    if (target === undefined || !target.replicator.receive(body))
+    if (target === undefined || !target.replicator.receive(envelope.src, body))
       throw new Error(`undeliverable ${envelope.body}`);
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { challengesFor, type ChallengeRun } from '../challenges';
 import { CHALLENGE_FILE, runFailures } from '../report/build-model';
@@ -88,6 +88,14 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
   return failed ? 1 : 0;
 }
 
+/**
+ * True when `file` exists and was written since `since` (ms), i.e. by this run and not an earlier one (with a
+ * second's slack for file systems that keep whole seconds; a run lasts longer than that).
+ */
+function writtenSince(file: string, since: number): boolean {
+  return existsSync(file) && statSync(file).mtimeMs >= since - 1000;
+}
+
 async function runRow(
   row: ChallengeRun,
   bin: string,
@@ -117,9 +125,12 @@ async function runRow(
       child.on('error', () => done(255));
     });
     const latest = join(cwd, 'store', 'latest');
-    dir = existsSync(latest) ? realpathSync(latest) : undefined;
+    // Maelstrom's latest link may still name an older run when this one crashed before writing a store folder.
+    dir = writtenSince(latest, started) ? realpathSync(latest) : undefined;
   }
-  const resultsFile = dir && [join(dir, 'results.json'), join(dir, 'results.edn')].find((f) => existsSync(f));
+  // A crashed run wrote no results: the row must not point at a missing file, or at an older run's.
+  const resultsFile =
+    dir && [join(dir, 'results.json'), join(dir, 'results.edn')].find((f) => writtenSince(f, started));
   const results = resultsFile ? readResults(resultsFile) : undefined;
   const figures: Figures = figuresOf(results);
   const missed = results === undefined ? [] : missedBounds(figures, row.bounds);
@@ -143,7 +154,8 @@ async function runRow(
     'stable-latency-max-ms': figures.stableLatencyMaxMs ?? null,
     'wall-time-s': (Date.now() - started) / 1000,
     'exit-code': code,
-    results: resultsFile ?? null,
+    // A crashed run wrote no results: the row must not point at a file that is missing, or at an older run's.
+    results: results === undefined ? null : (resultsFile ?? null),
     date: new Date(started).toISOString(),
     run: dir ?? null,
     report: report ?? null,

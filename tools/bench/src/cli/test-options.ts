@@ -1,3 +1,4 @@
+import { abbreviate } from '@glomers/protocol';
 import type { LatencyDist } from '@glomers/sim';
 import type { TestOptions } from '../lib/workload';
 
@@ -42,10 +43,33 @@ interface Spec {
   readonly validate?: (value: string) => string | undefined;
 }
 
-const nonNegativeInt = (v: string) => (/^\d+$/.test(v) ? undefined : 'Must be a non-negative integer');
-const positiveInt = (v: string) => (/^\d+$/.test(v) && Number(v) > 0 ? undefined : 'Must be positive');
-const positiveNumber = (v: string) =>
-  Number.isFinite(Number(v)) && Number(v) > 0 ? undefined : 'Must be positive';
+/** Node's timers fire at once (after a warning) for delays beyond this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Processes the bench starts and workers it runs: far beyond any challenge, short of exhausting the machine. */
+export const MAX_NODES = 1000;
+export const MAX_CONCURRENCY = 10_000;
+/** Maelstrom's services: a node may not take their names. */
+const SERVICE_IDS = ['lin-kv', 'seq-kv', 'lww-kv', 'lin-tso'];
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** An integer option from `min` to `max`. */
+function integerIn(min: number, max: number): (value: string) => string | undefined {
+  return (v) => {
+    if (!/^\d+$/.test(v)) return min > 0 ? 'Must be a positive integer' : 'Must be a non-negative integer';
+    return Number(v) < min || Number(v) > max ? `Must be from ${min} to ${max}` : undefined;
+  };
+}
+
+/** A decimal option above 0 (or from 0 with `zeroAllowed`) up to `max`. */
+function numberUpTo(max: number, zeroAllowed: boolean): (value: string) => string | undefined {
+  return (v) => {
+    if (!DECIMAL.test(v)) return 'Must be a number';
+    const n = Number(v);
+    if (n < 0) return "Can't be negative";
+    if (n === 0 && !zeroAllowed) return 'Must be positive';
+    return n > max ? `Must be at most ${max}` : undefined;
+  };
+}
 
 /** Maelstrom's `test` options (jepsen cli + maelstrom core) plus --seed; defaults as Maelstrom's. */
 export const TEST_OPTIONS: readonly Spec[] = [
@@ -56,7 +80,7 @@ export const TEST_OPTIONS: readonly Spec[] = [
     name: 'node-count',
     arg: 'NUM',
     doc: 'How many nodes to run. Overrides --nodes, if given.',
-    validate: positiveInt,
+    validate: integerIn(1, MAX_NODES),
   },
   { name: 'nodes', arg: 'NODE_LIST', doc: 'Comma-separated list of node names.' },
   { name: 'node', short: 'n', arg: 'HOSTNAME', doc: 'Node(s) to run test on (repeatable).' },
@@ -65,28 +89,33 @@ export const TEST_OPTIONS: readonly Spec[] = [
     arg: 'SECONDS',
     doc: 'How long the main phase runs, in seconds',
     default: '60',
-    validate: positiveInt,
+    validate: integerIn(1, Math.floor(MAX_TIMER_MS / 1000)),
   },
   {
     name: 'rate',
     arg: 'RATE',
     doc: 'Approximate number of request/sec',
     default: '5',
-    validate: (v) => (Number.isFinite(Number(v)) && Number(v) >= 0 ? undefined : "Can't be negative"),
+    validate: numberUpTo(1_000_000, true),
   },
   {
     name: 'concurrency',
     arg: 'NUMBER',
     doc: 'How many workers should we run? An integer, optionally followed by n (e.g. 3n) to multiply by the node count.',
     default: '1n',
-    validate: (v) => (/^\d+n?$/.test(v) ? undefined : 'Must be an integer, optionally followed by n.'),
+    validate: (v) =>
+      !/^\d+n?$/.test(v)
+        ? 'Must be an integer, optionally followed by n.'
+        : Number(v.replace('n', '')) < 1
+          ? 'Must be at least 1'
+          : undefined,
   },
   {
     name: 'latency',
     arg: 'MILLIS',
     doc: 'Mean network latency under normal operation, in ms',
     default: '0',
-    validate: nonNegativeInt,
+    validate: integerIn(0, 3_600_000),
   },
   {
     name: 'latency-dist',
@@ -110,14 +139,15 @@ export const TEST_OPTIONS: readonly Spec[] = [
     arg: 'SECONDS',
     doc: 'How many seconds between nemesis operations, on average?',
     default: '10',
-    validate: positiveNumber,
+    // Gaps between nemesis operations go up to twice the interval.
+    validate: numberUpTo(Math.floor(MAX_TIMER_MS / 2000), false),
   },
   {
     name: 'availability',
     arg: 'EXPECTED',
     doc: 'The fraction of client requests which must succeed: a number from 0 to 1, or total.',
     validate: (v) =>
-      v === 'total' || (Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= 1)
+      v === 'total' || (DECIMAL.test(v) && Number(v) >= 0 && Number(v) <= 1)
         ? undefined
         : "must be either 'total' or a number between 0 and 1.",
   },
@@ -139,16 +169,21 @@ export const TEST_OPTIONS: readonly Spec[] = [
     arg: 'INT',
     doc: "What's the most operations we can execute per transaction?",
     default: '4',
-    validate: positiveInt,
+    validate: integerIn(1, 10_000),
   },
   {
     name: 'max-writes-per-key',
     arg: 'INT',
     doc: 'How many writes can we perform to any single key?',
     default: '16',
-    validate: positiveInt,
+    validate: integerIn(1, 1_000_000_000),
   },
-  { name: 'key-count', arg: 'INT', doc: 'How many keys should we test at once?', validate: positiveInt },
+  {
+    name: 'key-count',
+    arg: 'INT',
+    doc: 'How many keys should we test at once?',
+    validate: integerIn(1, 100_000),
+  },
   { name: 'log-stderr', doc: 'Whether to log debugging output from nodes' },
   { name: 'log-net-send', doc: 'Log packets as they are sent' },
   { name: 'log-net-recv', doc: 'Log packets as they are received' },
@@ -157,13 +192,16 @@ export const TEST_OPTIONS: readonly Spec[] = [
     arg: 'NUMBER',
     doc: 'How many times should we repeat a test? (the bench runs one)',
     default: '1',
-    validate: positiveInt,
+    validate: integerIn(1, 1_000_000),
   },
   {
     name: 'seed',
     arg: 'N',
     doc: 'Seed for every random choice of the bench (printed at start)',
-    validate: (v) => (/^-?\d+$/.test(v) ? undefined : 'Must be an integer'),
+    validate: (v) =>
+      /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v))
+        ? undefined
+        : 'Must be an integer within ±(2^53 - 1)',
   },
   {
     name: 'engine',
@@ -176,8 +214,7 @@ export const TEST_OPTIONS: readonly Spec[] = [
     arg: 'MILLIS',
     doc: 'sim engine: virtual ms from a message arriving at a node to its handler (pipe, parse, event loop)',
     default: String(DEFAULT_PROCESSING_DELAY_MS),
-    validate: (v) =>
-      Number.isFinite(Number(v)) && Number(v) >= 0 && v.trim() !== '' ? undefined : "Can't be negative",
+    validate: numberUpTo(60_000, true),
   },
   // Accepted for compatibility with Maelstrom's command lines; meaningless for a local bench.
   { name: 'username', arg: 'USER', doc: '(ignored)' },
@@ -213,7 +250,7 @@ export function parseTestArgs(argv: readonly string[], knownWorkloads: readonly 
       ? TEST_OPTIONS.find((s) => s.name === long[1])
       : TEST_OPTIONS.find((s) => s.short === short?.[1]);
     if (!spec) {
-      errors.push(`Unknown option: ${JSON.stringify(word.split('=')[0])}`);
+      errors.push(`Unknown option: "${printable(word.split('=')[0])}"`);
       continue;
     }
     let value = 'true';
@@ -226,7 +263,7 @@ export function parseTestArgs(argv: readonly string[], knownWorkloads: readonly 
         continue;
       }
       const problem = spec.validate?.(value);
-      if (problem) errors.push(`Failed to validate "--${spec.name} ${value}": ${problem}`);
+      if (problem) errors.push(`Failed to validate "--${spec.name} ${printable(value)}": ${problem}`);
     }
     values.set(spec.name, [...(values.get(spec.name) ?? []), value]);
   }
@@ -237,20 +274,28 @@ export function parseTestArgs(argv: readonly string[], knownWorkloads: readonly 
   const help = values.has('help');
   const workload = get('workload') ?? 'lin-kv';
   if (!help && !knownWorkloads.includes(workload)) {
-    errors.push(`Failed to validate "-w ${workload}": Must be one of ${knownWorkloads.join(', ')}`);
+    errors.push(
+      `Failed to validate "-w ${printable(workload)}": Must be one of ${knownWorkloads.join(', ')}`,
+    );
   }
   const bin = get('bin');
   if (!help && bin === undefined) errors.push('Expected a --bin PATH_TO_BINARY to test');
-  if (errors.length > 0) return { ok: false, errors };
-
   const nodeCount = get('node-count');
   const nodeIds = nodeCount
-    ? Array.from({ length: Number(nodeCount) }, (_, i) => `n${i}`)
+    ? Array.from({ length: Math.min(Number(nodeCount), MAX_NODES) }, (_, i) => `n${i}`)
     : (values.get('node') ?? get('nodes')?.split(/,\s*/) ?? ['n1', 'n2', 'n3', 'n4', 'n5']);
+  if (!nodeCount) errors.push(...nodeListErrors(nodeIds));
   const concurrencyText = get('concurrency') ?? '1n';
   const concurrency = concurrencyText.endsWith('n')
     ? Number(concurrencyText.slice(0, -1)) * nodeIds.length
     : Number(concurrencyText);
+  if (concurrency > MAX_CONCURRENCY) {
+    errors.push(
+      `Failed to validate "--concurrency ${concurrencyText}": Must come to at most ${MAX_CONCURRENCY} workers`,
+    );
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
   const availability = get('availability');
   const keyCount = get('key-count');
   const seed = get('seed');
@@ -285,6 +330,29 @@ export function parseTestArgs(argv: readonly string[], knownWorkloads: readonly 
       help,
     },
   };
+}
+
+/** An argument inside an error message: control characters escaped, long text cut, so the message is one line. */
+function printable(value: string): string {
+  return JSON.stringify(abbreviate(value, 80)).slice(1, -1);
+}
+
+/** What is wrong with node names given by --nodes or --node: each must be a usable, distinct node id. */
+function nodeListErrors(nodeIds: readonly string[]): string[] {
+  const invalid = (problem: string) =>
+    `Failed to validate node names "${printable(nodeIds.join(','))}": ${problem}`;
+  if (nodeIds.length > MAX_NODES) return [invalid(`at most ${MAX_NODES} nodes`)];
+  const errors: string[] = [];
+  const bad = nodeIds.find((id) => !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id));
+  if (bad !== undefined) errors.push(invalid(`"${printable(bad)}" is not a name of letters, digits, _ . -`));
+  const clientLike = nodeIds.find((id) => id.startsWith('c'));
+  if (clientLike !== undefined)
+    errors.push(invalid(`${printable(clientLike)} would be taken for a client (ids starting with c)`));
+  const service = nodeIds.find((id) => SERVICE_IDS.includes(id));
+  if (service !== undefined) errors.push(invalid(`${service} is the name of a Maelstrom service`));
+  const repeated = nodeIds.find((id, i) => nodeIds.indexOf(id) !== i);
+  if (repeated !== undefined) errors.push(invalid(`${printable(repeated)} is given twice`));
+  return errors;
 }
 
 export function usage(): string {

@@ -1,3 +1,4 @@
+import { abbreviate } from '@glomers/protocol';
 import type { Network } from '@glomers/sim';
 
 /** A stdout line Maelstrom would reject; after it Maelstrom stops reading that node's stdout (it goes mute). */
@@ -46,7 +47,10 @@ export interface NodeHandle {
 export type NodeLauncher = (options: NodeLaunchOptions) => NodeHandle;
 
 /** Keeps the last 32 lines of a node's stdout or stderr, as Maelstrom does for crash reports. */
+/** How much of a line crash reports and invalid-output reports keep. */
+export const KEPT_LINE_CHARS = 2000;
+
 export function rememberLine(buffer: string[], line: string): void {
-  buffer.push(line);
+  buffer.push(abbreviate(line, KEPT_LINE_CHARS));
   if (buffer.length > 32) buffer.shift();
 }

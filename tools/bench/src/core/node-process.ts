@@ -1,10 +1,25 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { abbreviate } from '@glomers/protocol';
+import { LineSplitter } from '@glomers/runtime';
 import { envelopeJson, sendNodeOutput, type Envelope } from '@glomers/sim';
 import { NodeLog } from './node-log';
-import { rememberLine, type NodeHandle, type NodeLaunchOptions, type NodeLauncher } from './node-handle';
+import {
+  KEPT_LINE_CHARS,
+  rememberLine,
+  type NodeHandle,
+  type NodeLaunchOptions,
+  type NodeLauncher,
+} from './node-handle';
+
+/**
+ * The longest stdout or stderr line the bench reads from a node, in bytes. Far beyond any reply a challenge needs;
+ * well below the ~512 MB at which a JavaScript string, and so the bench, would fail. A longer stdout line is an
+ * invalid output (the node goes mute, as after any line Maelstrom rejects); a longer stderr line is cut in the log.
+ */
+export const MAX_NODE_LINE_BYTES = 64 * 1024 * 1024;
 
 export const launchProcess: NodeLauncher = (options) => new NodeProcess(options);
 
@@ -41,11 +56,15 @@ export class NodeProcess implements NodeHandle {
     });
     this.child.stdin.on('error', () => undefined);
     options.network.register(options.id, (message) => this.write(message));
-    createInterface({ input: this.child.stdout, crlfDelay: Infinity }).on('line', (line) =>
-      this.onStdout(line),
+    readLines(
+      this.child.stdout,
+      (line) => this.onStdout(line),
+      (bytes) => this.reject(`(${bytes} bytes)`, `a line longer than ${MAX_NODE_LINE_BYTES} bytes`),
     );
-    createInterface({ input: this.child.stderr, crlfDelay: Infinity }).on('line', (line) =>
-      this.onStderr(line),
+    readLines(
+      this.child.stderr,
+      (line) => this.onStderr(line),
+      (bytes) => this.onStderr(`[glomers-bench: a stderr line of ${bytes} bytes was dropped]`),
     );
   }
 
@@ -75,15 +94,19 @@ export class NodeProcess implements NodeHandle {
     rememberLine(this.recentStdout, line);
     if (this.muted || this.killed) return;
     const problem = sendNodeOutput(this.options.network, line);
-    if (problem !== undefined) {
-      this.muted = true;
-      this.options.onInvalidOutput({
-        node: this.options.id,
-        line,
-        reason: problem,
-        time: this.options.now(),
-      });
-    }
+    if (problem !== undefined) this.reject(line, problem);
+  }
+
+  /** An invalid stdout line: reported, and the node's stdout is read no further. */
+  private reject(line: string, reason: string): void {
+    if (this.muted || this.killed) return;
+    this.muted = true;
+    this.options.onInvalidOutput({
+      node: this.options.id,
+      line: abbreviate(line, KEPT_LINE_CHARS),
+      reason,
+      time: this.options.now(),
+    });
   }
 
   private onStderr(line: string): void {
@@ -91,4 +114,21 @@ export class NodeProcess implements NodeHandle {
     this.log.write(line);
     this.options.echoStderr?.(this.options.id, line);
   }
+}
+
+function readLines(
+  stream: Readable,
+  onLine: (line: string) => void,
+  onOverlong: (bytes: number) => void,
+): void {
+  const lines = new LineSplitter(
+    // As Java's readLine (and Node's readline): a line also ends at "\r" or "\r\n".
+    (line) => {
+      for (const part of (line.endsWith('\r') ? line.slice(0, -1) : line).split('\r')) onLine(part);
+    },
+    onOverlong,
+    MAX_NODE_LINE_BYTES,
+  );
+  stream.on('data', (chunk: Buffer) => lines.push(chunk));
+  stream.on('end', () => lines.end());
 }

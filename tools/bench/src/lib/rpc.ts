@@ -89,7 +89,7 @@ export function replyProblem(body: unknown, schema: ReplySchema): string | undef
     }
   }
   for (const key of Object.keys(body)) {
-    if (key !== 'type' && key !== 'in_reply_to' && key !== 'msg_id' && !(key in schema.fields)) {
+    if (key !== 'type' && key !== 'in_reply_to' && key !== 'msg_id' && !Object.hasOwn(schema.fields, key)) {
       return `unexpected field '${key}'`;
     }
   }

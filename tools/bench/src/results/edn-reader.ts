@@ -47,16 +47,17 @@ class EdnReader {
 
   private map(close: string): Record<string, unknown> {
     this.at++;
-    const out: Record<string, unknown> = {};
+    const entries: Array<[string, unknown]> = [];
     for (;;) {
       this.skip();
       if (this.text[this.at] === close) {
         this.at++;
-        return out;
+        // fromEntries keeps a key such as __proto__ (a kafka key, say) as data.
+        return Object.fromEntries(entries);
       }
       const key = this.read();
       const value = this.read();
-      out[typeof key === 'string' ? key : JSON.stringify(key)] = value;
+      entries.push([typeof key === 'string' ? key : JSON.stringify(key), value]);
     }
   }
 

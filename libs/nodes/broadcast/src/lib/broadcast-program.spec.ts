@@ -1,6 +1,7 @@
 import { SimNetwork } from '@glomers/runtime';
 import type { BroadcastOptions } from './broadcast-options';
 import { broadcastModule } from './broadcast-module';
+import { BROADCAST_PRESETS } from './broadcast-presets';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `n${i}`);
 const flood: BroadcastOptions = { overlay: 'given', flushIntervalMs: 0, reliable: false };
@@ -97,12 +98,14 @@ describe('BroadcastProgram', () => {
   it('ignores duplicate gossip without forwarding it again', () => {
     const net = cluster(3, flood);
     grid(net, ids(3));
-    net.fromClient('n1', { type: 'gossip', values: [7] }, 'n9');
+    const forwardedByN1 = () => net.sent.filter((m) => m.src === 'n1' && m.body.type === 'gossip').length;
+    net.fromClient('n1', { type: 'gossip', values: [7] }, 'n0');
     net.time.advance(50);
-    const after = net.serverMessageCount;
-    net.fromClient('n1', { type: 'gossip', values: [7] }, 'n9');
+    const after = forwardedByN1();
+    expect(after).toBeGreaterThan(0);
+    net.fromClient('n1', { type: 'gossip', values: [7] }, 'n0');
     net.time.advance(50);
-    expect(net.serverMessageCount).toBe(after);
+    expect(forwardedByN1()).toBe(after);
     expect(read(net, 'n1')).toEqual([7]);
   });
 
@@ -113,4 +116,18 @@ describe('BroadcastProgram', () => {
     expect(net.replyTo(msgId)).toMatchObject({ type: 'error', code: 12 });
     expect(read(net, 'n0')).toEqual([1]);
   });
+
+  it.each(Object.entries(BROADCAST_PRESETS))(
+    '%s refuses gossip claiming to come from a client and never gossips back to it',
+    (_name, preset) => {
+      const net = cluster(2, preset);
+      const msgId = net.fromClient('n0', { type: 'gossip', values: [5], batch: 1 }, 'c9');
+      net.fromClient('n0', { type: 'gossip', values: [6], batch: 2, acks: [1] }, 'c9');
+      broadcast(net, 'n0', 7);
+      net.time.advance(5000);
+      expect(net.replyTo(msgId)).toMatchObject({ type: 'error', code: 10 });
+      expect(read(net, 'n0')).toEqual([7]);
+      expect(net.clientInbox.filter((m) => m.dest === 'c9' && m.body['type'] !== 'error')).toEqual([]);
+    },
+  );
 });

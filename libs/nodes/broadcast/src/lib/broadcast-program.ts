@@ -44,7 +44,7 @@ export class BroadcastProgram implements NodeProgram {
       return { type: 'broadcast_ok' };
     });
     node.handle('read', (): BroadcastReadOk => ({ type: 'read_ok', messages: [...this.received] }));
-    node.handle<GossipBody>('gossip', (request) => this.gossip(request.src, request.body), GOSSIP_SHAPE);
+    node.handlePeer<GossipBody>('gossip', (request) => this.gossip(request.src, request.body), GOSSIP_SHAPE);
   }
 
   /** The overlay neighbours in use, for tests and logs. */

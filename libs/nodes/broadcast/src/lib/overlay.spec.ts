@@ -36,6 +36,11 @@ describe('overlayNeighbours', () => {
     expect(overlayNeighbours({ overlay: 'given' }, 'n0', ids(3), topology)).toEqual(['n1']);
   });
 
+  it('reads only entries of the topology itself, even for a node named like an Object.prototype member', () => {
+    const nodes = ['toString', 'constructor'];
+    expect(overlayNeighbours({ overlay: 'given' }, 'toString', nodes, {})).toEqual(['constructor']);
+  });
+
   it('falls back to every peer until a topology arrives', () => {
     expect(overlayNeighbours({ overlay: 'given' }, 'n1', ids(3), undefined)).toEqual(['n0', 'n2']);
   });

@@ -15,7 +15,7 @@ export function overlayNeighbours(
   const known = (ids: readonly string[]) => ids.filter((id) => id !== self && nodeIds.includes(id));
   switch (options.overlay) {
     case 'given':
-      return topology?.[self] ? known(topology[self]) : known(nodeIds);
+      return topology && Object.hasOwn(topology, self) ? known(topology[self]) : known(nodeIds);
     case 'star':
       return index === 0 ? known(nodeIds) : [nodeIds[0]];
     case 'tree': {

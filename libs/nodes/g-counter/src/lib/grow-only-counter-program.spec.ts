@@ -62,4 +62,27 @@ describe('GrowOnlyCounterProgram', () => {
     expect(net.replyTo(bad)).toMatchObject({ type: 'error', code: 12 });
     expect(await read(net, 'n1')).toMatchObject({ value: 4 });
   });
+
+  it('refuses with error 12 an add that would take the count past 2^53 - 1, counting the rest exactly', async () => {
+    const { net } = cluster(3);
+    const max = Number.MAX_SAFE_INTEGER;
+    const first = net.fromClient('n0', { type: 'add', delta: max - 2 });
+    await net.time.run(500);
+    // `over` and `fits` queue behind `inFlight` and are tried as one batch first, whose sum does not fit.
+    const inFlight = net.fromClient('n1', { type: 'add', delta: 1 }, 'c1');
+    const over = net.fromClient('n1', { type: 'add', delta: 2 }, 'c2');
+    const fits = net.fromClient('n1', { type: 'add', delta: 1 }, 'c3');
+    await net.time.run(2000);
+    expect([net.replyTo(first), net.replyTo(inFlight)]).toMatchObject([
+      { type: 'add_ok' },
+      { type: 'add_ok' },
+    ]);
+    expect(net.replyTo(over)).toMatchObject({
+      type: 'error',
+      code: 12,
+      text: expect.stringMatching(/2\^53/),
+    });
+    expect(net.replyTo(fits)).toMatchObject({ type: 'add_ok' });
+    expect(await read(net, 'n2')).toMatchObject({ value: max });
+  });
 });

@@ -15,6 +15,8 @@ interface PendingAdd {
 /**
  * Grow-only counter (challenge 4), stateless: the count lives in seq-kv as a G-Counter. A node adds to its own slot
  * with read + cas, retrying on conflict; adds that arrive while a cas is in flight are summed into the next one.
+ * The count never passes 2^53 - 1 (where JSON numbers start to round): an add that would take it past is refused
+ * with error 12, and nothing of it is stored.
  */
 @injectable()
 export class GrowOnlyCounterProgram implements NodeProgram {
@@ -58,17 +60,22 @@ export class GrowOnlyCounterProgram implements NodeProgram {
   private async commitQueued(): Promise<void> {
     if (this.committing) return;
     this.committing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
-      const total = batch.reduce((sum, add) => sum + add.delta, 0);
-      try {
-        await this.addToOwnSlot(total);
-        for (const add of batch) add.done();
-      } catch (error) {
-        for (const add of batch) add.done(error);
-      }
-    }
+    while (this.queue.length > 0) await this.commitBatch(this.queue.splice(0));
     this.committing = false;
+  }
+
+  /** One update for the whole batch; when its sum does not fit the counter, each add is tried on its own. */
+  private async commitBatch(batch: readonly PendingAdd[]): Promise<void> {
+    try {
+      await this.addToOwnSlot(batch.reduce((sum, add) => sum + add.delta, 0));
+      for (const add of batch) add.done();
+    } catch (error) {
+      if (batch.length > 1 && isRpcError(error, ErrorCode.MalformedRequest)) {
+        for (const add of batch) await this.commitBatch([add]);
+        return;
+      }
+      for (const add of batch) add.done(error);
+    }
   }
 
   /**
@@ -82,6 +89,11 @@ export class GrowOnlyCounterProgram implements NodeProgram {
       const slot = GCounter.get(stored.counter, this.node.id);
       target ??= slot + delta;
       if (slot >= target) return;
+      if (!Number.isSafeInteger(GCounter.value(stored.counter) + (target - slot))) {
+        throw RpcError.malformed(
+          `adding ${delta} would take the count past 2^53 - 1, beyond exact JSON integers`,
+        );
+      }
       const next = GCounter.increment(stored.counter, this.node.id, target - slot);
       try {
         await this.kv.cas(

@@ -1,6 +1,7 @@
 import { SimNetwork } from '@glomers/runtime';
 import type { Newable } from 'inversify';
 import type { KafkaBackend } from './kafka-backend';
+import { MAX_MSG_BYTES, MAX_MSG_DEPTH } from './storable-msg';
 import { kafkaModule } from './kafka-module';
 import { LinKvBackend } from './lin-kv-backend';
 import { LocalLogBackend } from './local-log-backend';
@@ -74,6 +75,54 @@ describe.each([
     });
   });
 
+  it('keeps keys that name Object.prototype members: __proto__, constructor, toString', async () => {
+    const net = await cluster(backend);
+    const keys = ['__proto__', 'constructor', 'toString'];
+    const offsets = new Map<string, unknown>();
+    for (const key of keys)
+      offsets.set(key, (await call(net, 'n0', { type: 'send', key, msg: key }))?.['offset']);
+    const from = JSON.parse('{"__proto__":0,"constructor":0,"toString":0}') as Record<string, number>;
+    const poll = await call(net, 'n0', { type: 'poll', offsets: from });
+    for (const key of keys) {
+      expect(Object.getOwnPropertyDescriptor(poll?.['msgs'], key)?.value).toEqual([[offsets.get(key), key]]);
+    }
+    await call(net, 'n0', { type: 'commit_offsets', offsets: JSON.parse('{"__proto__":1,"constructor":2}') });
+    const listed = await call(net, 'n0', { type: 'list_committed_offsets', keys });
+    expect(JSON.stringify(listed?.['offsets'])).toBe('{"__proto__":1,"constructor":2}');
+  });
+
+  it.each([
+    [
+      `nested deeper than ${MAX_MSG_DEPTH} levels`,
+      JSON.parse('['.repeat(MAX_MSG_DEPTH + 1) + ']'.repeat(MAX_MSG_DEPTH + 1)) as unknown,
+    ],
+    [`encoding to more than ${MAX_MSG_BYTES} bytes`, 'é'.repeat(MAX_MSG_BYTES / 2)],
+  ])('refuses a msg %s with error 12 before storing it, and keeps serving the key', async (_case, msg) => {
+    const net = await cluster(backend);
+    expect(await call(net, 'n0', { type: 'send', key: 'k', msg })).toMatchObject({ type: 'error', code: 12 });
+    const limit = JSON.parse('['.repeat(MAX_MSG_DEPTH) + ']'.repeat(MAX_MSG_DEPTH)) as unknown;
+    const sent = await call(net, 'n0', { type: 'send', key: 'k', msg: limit });
+    expect(sent).toMatchObject({ type: 'send_ok' });
+    expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toMatchObject({
+      msgs: { k: [[sent?.['offset'], limit]] },
+    });
+  });
+
+  it('refuses a send nested 5,000 levels deep with error 12, and polls of the key keep working', async () => {
+    const net = await cluster(backend);
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    await call(net, 'n0', { type: 'poll', offsets: {} }); // registers client c1
+    net
+      .node('n0')
+      .receiveLine(`{"src":"c1","dest":"n0","body":{"type":"send","msg_id":999,"key":"k","msg":${deep}}}`);
+    await net.time.run(200);
+    expect(net.replyTo(999)).toMatchObject({ type: 'error', code: 12 });
+    expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toMatchObject({
+      type: 'poll_ok',
+      msgs: {},
+    });
+  });
+
   it.each([
     ['a negative poll offset', { type: 'poll', offsets: { a: -1 } }],
     ['a fractional poll offset', { type: 'poll', offsets: { a: 1.5 } }],
@@ -140,5 +189,40 @@ describe.each([
     const offsets = logs[0].map(([offset]) => offset);
     expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
     for (const offset of acknowledged) expect(offsets).toContain(offset);
+  });
+});
+
+describe('ReplicatedLogBackend and peer messages', () => {
+  it('refuses replication messages from a client with error 10: nothing is appended or sent back to it', async () => {
+    const net = await cluster(ReplicatedLogBackend);
+    const forward = net.fromClient('n0', { type: 'rl_forward', sends: [[1, 'k', 666]] }, 'c9');
+    const append = {
+      type: 'rl_append',
+      term: 99,
+      seq: 1,
+      from: 0,
+      prevTerm: 0,
+      entries: [[99, 'k', 667]],
+      heldElsewhere: 1,
+    };
+    net.fromClient('n0', append, 'c9');
+    await net.time.run(2000);
+    expect(net.replyTo(forward)).toMatchObject({ type: 'error', code: 10 });
+    expect(net.clientInbox.filter((m) => m.dest === 'c9').map((m) => m.body['code'])).toEqual([10, 10]);
+    expect(await call(net, 'n0', { type: 'poll', offsets: { k: 0 } })).toEqual({
+      type: 'poll_ok',
+      msgs: {},
+      in_reply_to: expect.any(Number),
+    });
+  });
+});
+
+describe('ReplicatedLogBackend commit gossip', () => {
+  it('spreads the committed offset of a key named __proto__ to the other node', async () => {
+    const net = await cluster(ReplicatedLogBackend, ['n0', 'n1']);
+    await call(net, 'n0', { type: 'commit_offsets', offsets: JSON.parse('{"__proto__":3,"a":4}') });
+    await net.time.run(2000);
+    const listed = await call(net, 'n1', { type: 'list_committed_offsets', keys: ['__proto__', 'a'] });
+    expect(JSON.stringify(listed?.['offsets'])).toBe('{"__proto__":3,"a":4}');
   });
 });

@@ -1,7 +1,8 @@
 import type { CommitOffsetsOk, ListCommittedOffsetsOk, PollOk, SendOk } from '@glomers/protocol';
-import type { Node, NodeProgram } from '@glomers/runtime';
+import { RpcError, type Node, type NodeProgram } from '@glomers/runtime';
 import { inject, injectable } from 'inversify';
 import { KAFKA_BACKEND, type KafkaBackend } from './kafka-backend';
+import { unstorableReason } from './storable-msg';
 
 /** Kafka-style logs (challenges 5a–5c): the four RPCs, answered by the bound backend. */
 @injectable()
@@ -11,6 +12,8 @@ export class KafkaProgram implements NodeProgram {
   register(node: Node): void {
     this.backend.register?.(node);
     node.handle('send', async (request): Promise<SendOk> => {
+      const unstorable = unstorableReason(request.body.msg);
+      if (unstorable !== undefined) throw RpcError.malformed(unstorable);
       const offset = await this.backend.send(request.body.key, request.body.msg);
       return { type: 'send_ok', offset };
     });

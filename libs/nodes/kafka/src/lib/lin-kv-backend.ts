@@ -32,15 +32,14 @@ export class LinKvBackend implements KafkaBackend {
   }
 
   async poll(offsets: Readonly<Record<string, number>>): Promise<Record<string, KafkaEntry[]>> {
-    const msgs: Record<string, KafkaEntry[]> = {};
-    await Promise.all(
-      Object.entries(offsets).map(async ([key, from]) => {
+    const msgs = await Promise.all(
+      Object.entries(offsets).map(async ([key, from]): Promise<[string, KafkaEntry[]]> => {
         const log = await this.readOr<Json[]>(logKey(key), []);
-        const entries = log.slice(from, from + MAX_POLL_BATCH).map((msg, i): KafkaEntry => [from + i, msg]);
-        if (entries.length > 0) msgs[key] = entries;
+        return [key, log.slice(from, from + MAX_POLL_BATCH).map((msg, i): KafkaEntry => [from + i, msg])];
       }),
     );
-    return msgs;
+    // fromEntries keeps a key such as __proto__ as data, where an assignment would set the prototype.
+    return Object.fromEntries(msgs.filter(([, entries]) => entries.length > 0));
   }
 
   async commit(offsets: Readonly<Record<string, number>>): Promise<void> {
@@ -48,14 +47,13 @@ export class LinKvBackend implements KafkaBackend {
   }
 
   async committed(keys: readonly string[]): Promise<Record<string, number>> {
-    const offsets: Record<string, number> = {};
-    await Promise.all(
-      keys.map(async (key) => {
-        const offset = await this.readOr<number | null>(commitKey(key), null);
-        if (offset !== null) offsets[key] = offset;
-      }),
+    const offsets = await Promise.all(
+      keys.map(async (key): Promise<[string, number | null]> => [
+        key,
+        await this.readOr<number | null>(commitKey(key), null),
+      ]),
     );
-    return offsets;
+    return Object.fromEntries(offsets.filter((entry): entry is [string, number] => entry[1] !== null));
   }
 
   private async raiseCommit(key: string, offset: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Json, KafkaEntry } from '@glomers/protocol';
-import { append, commitAll, emptyKeyedLog, type KeyedLog } from '@glomers/replicated-log';
+import { KeyedLog } from '@glomers/replicated-log';
 import { injectable } from 'inversify';
 import type { KafkaBackend } from './kafka-backend';
 import { committedInKeyedLog, pollKeyedLog } from './keyed-log-reads';
@@ -7,10 +7,10 @@ import { committedInKeyedLog, pollKeyedLog } from './keyed-log-reads';
 /** One node's in-memory log (challenge 5a): nothing to coordinate with. */
 @injectable()
 export class LocalLogBackend implements KafkaBackend {
-  private log: KeyedLog = emptyKeyedLog;
+  private log = KeyedLog.empty();
 
   async send(key: string, msg: Json): Promise<number> {
-    const appended = append(this.log, key, msg);
+    const appended = this.log.append(key, msg);
     this.log = appended.log;
     return appended.offset;
   }
@@ -20,7 +20,7 @@ export class LocalLogBackend implements KafkaBackend {
   }
 
   async commit(offsets: Readonly<Record<string, number>>): Promise<void> {
-    this.log = commitAll(this.log, Object.entries(offsets)).log;
+    this.log = this.log.commitAll(Object.entries(offsets)).log;
   }
 
   async committed(keys: readonly string[]): Promise<Record<string, number>> {

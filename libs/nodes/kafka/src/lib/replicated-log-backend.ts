@@ -42,7 +42,7 @@ export class ReplicatedLogBackend implements KafkaBackend {
       this.log.start();
     });
     for (const type of REPLICATION_MESSAGE_TYPES) {
-      node.handle(type, (request) => {
+      node.handlePeer(type, (request) => {
         if (!this.started.receive(request.src, request.body)) throw RpcError.malformed(`malformed ${type}`);
       });
     }

@@ -95,4 +95,17 @@ describe('TxnProgram', () => {
     const reply = net.sent.find((m) => m.src === 'n0' && m.body.in_reply_to === msgId);
     expect(reply).toMatchObject({ dest: 'n1', body: { type: 'error', code: 12 } });
   });
+
+  it('refuses replication from a client, and a replication whose origin is not its sender', () => {
+    const net = new SimNetwork(['n0', 'n1'], [txnModule(options)]);
+    const writes = [[1, 99, 1000]];
+    const fromClient = net.fromClient('n0', { type: 'txn_replicate', origin: 'c9', batch: 1, writes }, 'c9');
+    const forged = net.fromClient('n0', { type: 'txn_replicate', origin: 'c9', batch: 2, writes }, 'n1');
+    net.time.advance(1000);
+    expect(net.replyTo(fromClient)).toMatchObject({ type: 'error', code: 10 });
+    expect(net.clientInbox.filter((m) => m.dest === 'c9').map((m) => m.body['type'])).toEqual(['error']);
+    expect(txn(net, 'n0', [['r', 1, null]])).toMatchObject({ txn: [['r', 1, null]] });
+    const reply = net.sent.find((m) => m.src === 'n0' && m.body.in_reply_to === forged);
+    expect(reply).toMatchObject({ dest: 'n1', body: { type: 'error', code: 12 } });
+  });
 });

@@ -49,8 +49,9 @@ export class TxnProgram implements NodeProgram {
       return { type: 'txn_ok', txn: committed.completed };
     });
     for (const type of REPLICATION_MESSAGE_TYPES) {
-      node.handle(type, (request) => {
-        if (!this.replicator.receive(request.body)) throw RpcError.malformed(`malformed ${type}`);
+      node.handlePeer(type, (request) => {
+        if (!this.replicator.receive(request.src, request.body))
+          throw RpcError.malformed(`malformed ${type}`);
       });
     }
   }

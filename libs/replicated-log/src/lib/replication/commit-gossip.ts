@@ -37,18 +37,15 @@ export function outgoingGossip(
   committed: ReadonlyMap<string, number>,
 ): { commits?: CommitDelta; commitsSeen?: number } {
   const confirmed = gossip.confirmedBy.get(peer) ?? 0;
-  const offsets: Record<string, number> = {};
-  let any = false;
+  const offsets: Array<[string, number]> = [];
   for (const [key, stamp] of gossip.stamps) {
     const offset = committed.get(key);
-    if (stamp > confirmed && offset !== undefined) {
-      offsets[key] = offset;
-      any = true;
-    }
+    if (stamp > confirmed && offset !== undefined) offsets.push([key, offset]);
   }
   const seen = gossip.receivedFrom.get(peer);
   return {
-    ...(any ? { commits: { upTo: gossip.clock, offsets } } : {}),
+    // fromEntries keeps a key such as __proto__ as data, where an assignment would set the prototype.
+    ...(offsets.length > 0 ? { commits: { upTo: gossip.clock, offsets: Object.fromEntries(offsets) } } : {}),
     ...(seen ? { commitsSeen: seen } : {}),
   };
 }

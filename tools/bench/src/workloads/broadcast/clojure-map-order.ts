@@ -8,9 +8,7 @@ export function inClojureMapOrder<V>(entries: ReadonlyArray<readonly [string, V]
     entries.length <= ARRAY_MAP_MAX_ENTRIES
       ? entries
       : [...entries].sort(([a], [b]) => compareHashTrieOrder(a, b));
-  const map: Record<string, V> = {};
-  for (const [key, value] of ordered) map[key] = value;
-  return map;
+  return Object.fromEntries(ordered);
 }
 
 const ARRAY_MAP_MAX_ENTRIES = 8;

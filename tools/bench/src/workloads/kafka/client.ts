@@ -74,12 +74,12 @@ export class KafkaClient implements WorkloadClient {
       this.offsets.set(k, Math.max(this.offsets.get(k) ?? next, next));
     }
     // Commit the highest polled offset of every key that returned something (Jepsen's txn-offsets starts at 0).
-    const commit: Record<string, number> = {};
+    const commit = new Map<string, number>();
     for (const [k, pairs] of Object.entries(msgs)) {
-      for (const [offset] of pairs) commit[k] = Math.max(commit[k] ?? 0, offset);
+      for (const [offset] of pairs) commit.set(k, Math.max(commit.get(k) ?? 0, offset));
     }
-    if (Object.keys(commit).length > 0)
-      await this.conn.rpc({ type: 'commit_offsets', offsets: commit }, commitOk);
+    if (commit.size > 0)
+      await this.conn.rpc({ type: 'commit_offsets', offsets: Object.fromEntries(commit) }, commitOk);
     return { type: 'ok', value: [['poll', msgs]] };
   }
 }

@@ -52,13 +52,13 @@ export function lastUnseen(history: History): UnseenResult | undefined {
     lastTime = op.time;
   }
   if (lastTime === undefined) return undefined;
-  const unseen: Record<Key, number> = {};
-  const messages: Record<Key, unknown[]> = {};
+  const unseen: Array<[Key, number]> = [];
+  const messages: Array<[Key, unknown[]]> = [];
   for (const k of [...sent.keys()].sort()) {
     const set = sent.get(k);
     if (!set || set.size === 0) continue;
-    unseen[k] = set.size;
-    messages[k] = sortValues([...set.values()]).slice(0, 32);
+    unseen.push([k, set.size]);
+    messages.push([k, sortValues([...set.values()]).slice(0, 32)]);
   }
-  return { time: lastTime, unseen, messages };
+  return { time: lastTime, unseen: Object.fromEntries(unseen), messages: Object.fromEntries(messages) };
 }

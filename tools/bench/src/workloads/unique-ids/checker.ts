@@ -1,9 +1,11 @@
 import type { CheckResult, History } from '../../lib/history';
-import { jsonKey } from '@glomers/sim';
+import { exactKey, isNumberText, numericValue, type NumberText } from '../../lib/number-text';
 
 /**
- * Jepsen's unique-ids checker (reference §5.2): among `ok` generate results no id may appear twice. Ids must be
- * mutually comparable (Jepsen computes a [min max] range): mixing kinds, or ids it cannot order, is :unknown.
+ * Jepsen's unique-ids checker (reference §5.2): among `ok` generate results no id may appear twice, equality being
+ * Clojure's on what Maelstrom's JSON parser reads (so the integer 4 and the float 4.0 are different ids; the
+ * client keeps such numbers as NumberText). Ids must be mutually comparable (Jepsen computes a [min max] range):
+ * mixing kinds, or ids it cannot order, is :unknown.
  */
 export function checkUniqueIds(history: History): CheckResult {
   let attempted = 0;
@@ -14,7 +16,7 @@ export function checkUniqueIds(history: History): CheckResult {
     if (op.type === 'invoke') attempted++;
     if (op.type !== 'ok') continue;
     acked.push(op.value);
-    const key = jsonKey(op.value);
+    const key = exactKey(op.value);
     const entry = counts.get(key);
     if (entry) entry.count++;
     else counts.set(key, { id: op.value, count: 1 });
@@ -39,19 +41,25 @@ export function checkUniqueIds(history: History): CheckResult {
     'attempted-count': attempted,
     'acknowledged-count': acked.length,
     'duplicated-count': duplicated.length,
-    duplicated: Object.fromEntries(
-      shown.map((e) => [typeof e.id === 'string' ? e.id : JSON.stringify(e.id), e.count]),
-    ),
+    duplicated: Object.fromEntries(shown.map((e) => [display(e.id), e.count])),
     range: sorted.length === 0 ? [null, null] : [sorted[0], sorted[sorted.length - 1]],
   };
 }
 
 type Order = (a: unknown, b: unknown) => number;
 
+function display(id: unknown): string {
+  if (isNumberText(id)) return id['number-text'];
+  return typeof id === 'string' ? id : JSON.stringify(id);
+}
+
+const isNumeric = (id: unknown): id is number | NumberText => typeof id === 'number' || isNumberText(id);
+
 /** Clojure `compare` on the kinds it can order among themselves; undefined when the ids cannot be ordered. */
 function comparatorFor(ids: readonly unknown[]): Order | undefined {
   if (ids.length === 0) return () => 0;
-  if (ids.every((id) => typeof id === 'number')) return (a, b) => (a as number) - (b as number);
+  if (ids.every(isNumeric))
+    return (a, b) => numericValue(a as number | NumberText) - numericValue(b as number | NumberText);
   if (ids.every((id) => typeof id === 'string'))
     return (a, b) => ((a as string) < (b as string) ? -1 : a === b ? 0 : 1);
   if (ids.every((id) => typeof id === 'boolean')) return (a, b) => Number(a) - Number(b);
