@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SummaryRow } from '../src/cli/challenge-command';
+import type { SummaryRow } from '../src/results/summary-rows';
 import { main } from '../src/main';
 import { FIXTURES } from './bench-harness';
 
