@@ -1,10 +1,12 @@
 import { challengeCommand } from './cli/challenge-command';
+import { ciSummaryCommand } from './cli/ci-summary-command';
+import { matrixCommand } from './cli/matrix-command';
 import { reportCommand } from './cli/report-command';
 import { summaryCommand } from './cli/summary-command';
 import { sweepCommand } from './cli/sweep-command';
 import { testCommand, EXIT_BAD_ARGS, EXIT_CRASH, type CommandIo } from './cli/test-command';
 
-const COMMANDS = 'test, challenge, sweep, summary, report';
+const COMMANDS = 'test, challenge, sweep, summary, report, matrix, ci-summary';
 
 /** Entry point of `glomers-bench <command> …`; resolves to the process exit code. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -20,6 +22,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       return summaryCommand(rest, io);
     case 'report':
       return reportCommand(rest, io);
+    case 'matrix':
+      return matrixCommand(rest, io);
+    case 'ci-summary':
+      return ciSummaryCommand(rest, io);
     default:
       io.err(`Usage: glomers-bench COMMAND [OPTIONS ...]\nCommands: ${COMMANDS}`);
       return EXIT_BAD_ARGS;
