@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { History, Op, OpType } from '../src/lib/history';
 import { checkTxnRwRegister } from '../src/workloads/txn-rw-register/maelstrom-checker';
-import { checkRwRegister } from '../src/workloads/txn-rw-register/elle/check';
+import { checkRwRegister } from '../src/elle/check';
 import { elleFiles } from '../src/workloads/txn-rw-register/files';
 import { ANOMALY_CASES, history } from './fixtures/txn-histories';
 

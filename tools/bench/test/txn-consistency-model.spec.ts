@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  anomaliesProhibitedBy,
-  friendlyBoundary,
-} from '../src/workloads/txn-rw-register/elle/consistency-model';
-import { CYCLE_ANOMALY_SPECS } from '../src/workloads/txn-rw-register/elle/cycle-specs';
+import { anomaliesProhibitedBy, friendlyBoundary } from '../src/elle/consistency-model';
+import { CYCLE_ANOMALY_SPECS } from '../src/elle/cycle-specs';
 
 /** Elle's `anomalies-prohibited-by` for each single model, dumped from the real Elle (dump-elle-tables.clj). */
 const PROHIBITED = JSON.parse(

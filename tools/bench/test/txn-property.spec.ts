@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { History } from '../src/lib/history';
 import { checkTxnRwRegister } from '../src/workloads/txn-rw-register/maelstrom-checker';
-import { toTxn } from '../src/workloads/txn-rw-register/elle/mops';
+import { toTxn } from '../src/elle/mops';
 import { history, type T } from './fixtures/txn-histories';
 
 type Mop = readonly [string, unknown, unknown];

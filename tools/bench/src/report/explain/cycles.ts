@@ -1,4 +1,4 @@
-import { renderStep, type Step } from '../../workloads/txn-rw-register/elle/render';
+import { renderStep, type Step } from '../../elle/render';
 import type { CycleGraph } from '../model';
 import { isOp, short } from './format';
 

@@ -4,13 +4,13 @@
  * `elle/anomalies.txt` describing the reportable non-cycle anomalies (G1a, G1b, internal, lost-update,
  * cyclic-versions) in plain words.
  */
-import { reportableAnomalyTypes, type ElleAnalysis, type ElleOptions } from './elle/check';
-import { CYCLE_TYPES } from './elle/cycle-specs';
-import { isCycleCase, type CycleAnomaly, type CycleCase } from './elle/cycles';
-import { edn, ednOp } from './elle/edn';
-import type { CyclicVersionsCase } from './elle/versions';
-import type { InternalCase, LostUpdateCase, ReadCase } from './elle/non-cycle-anomalies';
-import { cycleSvg, renderCycleFile } from './elle/render';
+import { reportableAnomalyTypes, type ElleAnalysis, type ElleOptions } from '../../elle/check';
+import { CYCLE_TYPES } from '../../elle/cycle-specs';
+import { isCycleCase, type CycleAnomaly, type CycleCase } from '../../elle/cycles';
+import { edn, ednOp } from '../../elle/edn';
+import type { CyclicVersionsCase } from '../../elle/versions';
+import type { InternalCase, LostUpdateCase, ReadCase } from '../../elle/non-cycle-anomalies';
+import { cycleSvg, renderCycleFile } from '../../elle/render';
 
 export interface ResultFile {
   /** Path relative to the run's store folder, '/'-separated. */

@@ -3,14 +3,14 @@ import { dirname, join } from 'node:path';
 import type { CheckResult, History } from '../../lib/history';
 import type { CheckContext, Workload } from '../../lib/workload';
 import { txnClient } from './client';
-import type { ElleOptions } from './elle/check';
+import type { ElleOptions } from '../../elle/check';
 import { elleFiles, type ResultFile } from './files';
 import { txnGenerator } from './generator';
 import { checkTxnRwRegister } from './maelstrom-checker';
 
 export { checkTxnRwRegister } from './maelstrom-checker';
 export { elleFiles, type ResultFile } from './files';
-export { isKnownModel, allKnownModels } from './elle/consistency-model';
+export { isKnownModel, allKnownModels } from '../../elle/consistency-model';
 
 /** The check's result plus the files to write under the run's store folder (see files.ts). */
 export function checkWithFiles(

@@ -5,7 +5,7 @@
  * ok txns and read), Jepsen reports the checker as `valid?: unknown` with the error.
  */
 import type { CheckResult, History } from '../../lib/history';
-import { checkRwRegister, type ElleAnalysis, type ElleOptions } from './elle/check';
+import { checkRwRegister, type ElleAnalysis, type ElleOptions } from '../../elle/check';
 
 export interface TxnCheck {
   readonly result: CheckResult;

@@ -2,7 +2,7 @@
  * Why b depends on a, as Elle's CombinedExplainer answers it: the first of wr, ww, rw, then realtime or process
  * (when that graph is in use) that holds. The answer, not the edge the search walked, decides a step's type.
  */
-import type { Op } from '../../../lib/history';
+import type { Op } from '../lib/history';
 import { decode, mopIndex, NIL, type Enc } from './mops';
 import type { TxnOp } from './txn-ops';
 import type { VersionGraphs } from './versions';

@@ -2,7 +2,7 @@
  * The transactions of a history as Elle's graphs see them: one vertex per completed client `txn` op (ok, info or
  * fail completion), numbered densely in history order, with its invocation for realtime order.
  */
-import type { History, Op } from '../../../lib/history';
+import type { History, Op } from '../lib/history';
 import { toTxn, type Enc, type Txn } from './mops';
 
 export interface TxnOp {

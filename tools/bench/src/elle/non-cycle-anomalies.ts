@@ -2,7 +2,7 @@
  * Anomalies Elle finds without the graph (elle/rw_register.clj `g1a-cases`, `g1b-cases`, `internal-cases`,
  * elle/txn.clj `lost-update-cases`).
  */
-import type { Op } from '../../../lib/history';
+import type { Op } from '../lib/history';
 import { enc, NIL, type Enc } from './mops';
 import type { TxnOp } from './txn-ops';
 

@@ -4,7 +4,7 @@
  * and every cycle anomaly; then Elle's `result-map` against the expected consistency models.
  */
 import type { Clock } from '@glomers/sim';
-import type { History } from '../../../lib/history';
+import type { History } from '../lib/history';
 import { searchBudget } from './bfs';
 import {
   allAnomaliesImplying,
