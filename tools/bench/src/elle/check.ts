@@ -15,9 +15,10 @@ import {
 } from './consistency-model';
 import { PROCESS_ANOMALY_TYPES, REALTIME_ANOMALY_TYPES } from './cycle-specs';
 import { cycleAnomalies, isCycleCase, type CycleAnomaly } from './cycles';
-import { addProcessEdges, addRealtimeEdges, addWrEdges, addWwRwEdges, extIndex } from './dependencies';
+import { addProcessEdges, addWrEdges, addWwRwEdges, extIndex } from './dependencies';
 import { explainer, type Explainer } from './explainer';
 import { RelGraph } from './graph';
+import { addRealtimeEdges } from './realtime-graph';
 import { g1aCases, g1bCases, internalCases, lostUpdateCases } from './non-cycle-anomalies';
 import { txnHistory, type TxnOp } from './txn-ops';
 import { versionGraphs } from './versions';
@@ -89,7 +90,7 @@ export function analyze(history: History, opts: ElleOptions = {}): ElleAnalysis 
   const graph = new RelGraph();
   addWrEdges(graph, ops, reads, writes);
   addWwRwEdges(graph, versions.graphs, reads, writes);
-  if (extra === 'realtime') addRealtimeEdges(graph, th);
+  if (extra === 'realtime') addRealtimeEdges(graph, th.events);
   if (extra === 'process') addProcessEdges(graph, ops);
   const explain = explainer(versions.graphs, extra);
 

@@ -1,11 +1,12 @@
 /**
  * Transaction dependency graphs (elle/rw_register.clj `wr-graph`, `version-graphs->transaction-graph`, and
- * elle/core.clj `realtime-graph`, `process-graph`). Only ok transactions take part in wr/ww/rw edges.
+ * elle/core.clj `process-graph`; the realtime graph is realtime-graph.ts). Only ok transactions take part in
+ * wr/ww/rw edges.
  */
 import type { RelGraph } from './graph';
 import { decode, type Enc } from './mops';
-import { PROCESS, REALTIME, RW, WR, WW } from './rels';
-import type { TxnHistory, TxnOp } from './txn-ops';
+import { PROCESS, RW, WR, WW } from './rels';
+import type { TxnOp } from './txn-ops';
 import type { VersionGraphs } from './versions';
 
 /** key → value → ids of ok txns that externally read (or wrote) it. */
@@ -75,27 +76,6 @@ export function addWwRwEdges(g: RelGraph, versions: VersionGraphs, reads: ExtInd
         linkAll(kWrites?.get(v1) ?? [], v2Writes, WW);
         linkAll(kReads?.get(v1) ?? [], v2Writes, RW);
       }
-    }
-  }
-}
-
-/** a → b when a completed (ok) before b was invoked; a transitive reduction, as Elle builds it. */
-export function addRealtimeEdges(g: RelGraph, history: TxnHistory): void {
-  const oks = new Set<number>();
-  const linkedAtInvoke = new Map<number, number[]>();
-  for (const { op, completion } of history.events) {
-    if (op.type === 'invoke') {
-      if (completion !== undefined && oks.size > 0) {
-        for (const a of oks) g.link(a, completion, REALTIME);
-        linkedAtInvoke.set(completion, [...oks]);
-      }
-    } else if (op.type === 'ok' && completion !== undefined) {
-      const implied = linkedAtInvoke.get(completion);
-      if (implied) {
-        linkedAtInvoke.delete(completion);
-        for (const a of implied) oks.delete(a);
-      }
-      oks.add(completion);
     }
   }
 }

@@ -1,72 +1,19 @@
 /**
- * Strongly connected components by Tarjan's algorithm, iterative (an explicit stack, no recursion), so histories
- * of any length are safe. Vertices are whatever `successors` relates; components are returned in completion order.
+ * Strongly connected components by Tarjan's algorithm: the one implementation the kafka and txn checkers share.
+ * Iterative (an explicit stack, no recursion), so histories of any length are safe, and on typed arrays, so graphs
+ * of 10^5–10^6 transactions cost no allocation per vertex. Components come out in completion order, each in the
+ * order its vertices left the stack: callers that print them sort them.
  */
-export function stronglyConnectedComponents<V>(
-  vertices: Iterable<V>,
-  successors: (v: V) => Iterable<V>,
-  includeSingletons: boolean,
-): V[][] {
-  const index = new Map<V, number>();
-  const low = new Map<V, number>();
-  const onStack = new Set<V>();
-  const stack: V[] = [];
-  const components: V[][] = [];
-  let counter = 0;
-
-  for (const root of vertices) {
-    if (index.has(root)) continue;
-    const frames: Array<{ v: V; it: Iterator<V> }> = [];
-    const enter = (v: V): void => {
-      index.set(v, counter);
-      low.set(v, counter);
-      counter++;
-      stack.push(v);
-      onStack.add(v);
-      frames.push({ v, it: successors(v)[Symbol.iterator]() });
-    };
-    enter(root);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      const next = frame.it.next();
-      if (!next.done) {
-        const w = next.value;
-        if (!index.has(w)) {
-          enter(w);
-        } else if (onStack.has(w)) {
-          low.set(frame.v, Math.min(low.get(frame.v) as number, index.get(w) as number));
-        }
-        continue;
-      }
-      frames.pop();
-      const v = frame.v;
-      if (frames.length > 0) {
-        const parent = frames[frames.length - 1].v;
-        low.set(parent, Math.min(low.get(parent) as number, low.get(v) as number));
-      }
-      if (low.get(v) === index.get(v)) {
-        const component: V[] = [];
-        let w: V;
-        do {
-          w = stack.pop() as V;
-          onStack.delete(w);
-          component.push(w);
-        } while (w !== v);
-        if (includeSingletons || component.length > 1) components.push(component);
-      }
-    }
-  }
-  return components;
-}
 
 /**
- * The same algorithm for vertices that are small non-negative integers (< n), on typed arrays: no per-vertex
- * allocation, for graphs of 10^5–10^6 transactions. Singleton components are left out.
+ * Components of a graph whose vertices are small non-negative integers (< n). `vertices` are the roots, tried in
+ * the order given; `successors` must list the same neighbours in the same order each time it is asked.
  */
 export function denseStronglyConnectedComponents(
   n: number,
   vertices: Iterable<number>,
   successors: (v: number) => readonly number[],
+  includeSingletons = false,
 ): number[][] {
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -112,9 +59,38 @@ export function denseStronglyConnectedComponents(
           onStack[w] = 0;
           component.push(w);
         } while (w !== v);
-        if (component.length > 1) components.push(component);
+        if (includeSingletons || component.length > 1) components.push(component);
       }
     }
   }
   return components;
+}
+
+/**
+ * The same for vertices of any kind (compared by identity, as Map keys): each is numbered in the order it is first
+ * met, roots first, and the dense algorithm runs on the numbers.
+ */
+export function stronglyConnectedComponents<V>(
+  vertices: Iterable<V>,
+  successors: (v: V) => Iterable<V>,
+  includeSingletons: boolean,
+): V[][] {
+  const ids = new Map<V, number>();
+  const names: V[] = [];
+  const idOf = (v: V): number => {
+    let id = ids.get(v);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(v, id);
+      names.push(v);
+    }
+    return id;
+  };
+  const roots: number[] = [];
+  for (const v of vertices) roots.push(idOf(v));
+  const adjacency: number[][] = [];
+  for (let id = 0; id < names.length; id++) adjacency.push(Array.from(successors(names[id]), idOf));
+  return denseStronglyConnectedComponents(names.length, roots, (id) => adjacency[id], includeSingletons).map(
+    (component) => component.map((id) => names[id]),
+  );
 }
