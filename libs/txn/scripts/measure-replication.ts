@@ -4,8 +4,14 @@
  * Run: npx esbuild libs/txn/scripts/measure-replication.ts --bundle --platform=node --outfile=/tmp/measure.js \
  *        --tsconfig=tsconfig.base.json && node /tmp/measure.js
  */
-import { ReadCommittedStore, type Key, type MicroOp } from '../src';
-import { FLUSH_INTERVAL_MS, RETRY_AFTER_MS, SimulatedCluster } from '../test/support/cluster';
+import {
+  FLUSH_INTERVAL_MS,
+  ReadCommittedStore,
+  RETRY_AFTER_MS,
+  SimulatedCluster,
+  type Key,
+  type MicroOp,
+} from '../src';
 
 /** Deterministic, so runs are comparable. */
 function lcg(seed: number): () => number {

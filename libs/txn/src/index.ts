@@ -34,3 +34,9 @@ export {
   type ReplicatorOptions,
   type SendReplication,
 } from './lib/replicator';
+export {
+  FLUSH_INTERVAL_MS,
+  RETRY_AFTER_MS,
+  SimulatedCluster,
+  type ClusterNode,
+} from './testing/simulated-cluster';

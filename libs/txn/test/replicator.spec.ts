@@ -1,6 +1,12 @@
 import { VirtualTime } from '@glomers/sim';
-import { ReadCommittedStore, Replicator, type ReplicationMessage } from '../src';
-import { FLUSH_INTERVAL_MS, RETRY_AFTER_MS, SimulatedCluster } from './support/cluster';
+import {
+  FLUSH_INTERVAL_MS,
+  ReadCommittedStore,
+  Replicator,
+  RETRY_AFTER_MS,
+  SimulatedCluster,
+  type ReplicationMessage,
+} from '../src';
 
 const rc = (id: string) => new ReadCommittedStore(id);
 

@@ -1,5 +1,7 @@
 import { completeGrudge, VirtualTime, type Grudge } from '@glomers/sim';
-import { Replicator, type NodeId, type TxnStore } from '../../src';
+import { Replicator } from '../lib/replicator';
+import type { NodeId } from '../lib/stamp';
+import type { TxnStore } from '../lib/txn-store';
 
 interface Envelope {
   readonly src: NodeId;
@@ -14,6 +16,7 @@ export interface ClusterNode {
   readonly replicator: Replicator;
 }
 
+/** The replicators' timing in a simulated cluster (short, so tests need few steps of virtual time). */
 export const FLUSH_INTERVAL_MS = 25;
 export const RETRY_AFTER_MS = 200;
 
