@@ -1,10 +1,11 @@
 /**
- * One `test` run for the sweep scripts, on the bench (seeded) or the real Maelstrom (`MAELSTROM_BIN` or PATH), with
+ * One `test` run for the sweep scripts, on the bench (seeded) or the real Maelstrom (found as the bench finds it), with
  * extra environment for the node; returns the results and the run's folder (for its history).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findMaelstrom } from '../bench/src/cli/engine';
 import { readEdn } from '../bench/src/results/edn-reader';
 
 export type Engine = 'bench' | 'maelstrom';
@@ -23,7 +24,8 @@ export function runTest(
 ): SweepRun {
   const fullEnv = { ...process.env, ...env };
   if (engine === 'maelstrom') {
-    const maelstrom = process.env['MAELSTROM_BIN'] ?? 'maelstrom';
+    const maelstrom = findMaelstrom();
+    if (!maelstrom) throw new Error('no Maelstrom found (set MAELSTROM_BIN or put maelstrom on PATH)');
     const cwd = join(repoRoot, 'store/maelstrom/sweep');
     mkdirSync(cwd, { recursive: true });
     spawnSync(maelstrom, ['test', ...testArgs], { cwd, env: fullEnv, stdio: 'ignore' });

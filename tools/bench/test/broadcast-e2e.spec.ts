@@ -1,27 +1,19 @@
-import {
-  argsOf,
-  BROADCAST_CASES,
-  failingChecks,
-  field,
-  runBench,
-  SEED,
-  type RunOutcome,
-} from './fixtures/broadcast-counter-e2e-harness';
+import { failingChecks, field, runCases, type Run } from './bench-harness';
+import { BROADCAST_CASES, invocationOf, SEED } from './fixtures/broadcast-counter-e2e-cases';
 
 /** End-to-end: small broadcast nodes through the bench with a fixed seed (broadcast-differential.spec.ts compares). */
-const bench = new Map<string, RunOutcome>();
+let bench = new Map<string, Run>();
 // All bench runs at once.
 beforeAll(async () => {
-  const runs = await Promise.all(BROADCAST_CASES.map((c) => runBench([...argsOf(c), '--seed', SEED])));
-  BROADCAST_CASES.forEach((c, i) => bench.set(c.name, runs[i]));
+  bench = await runCases(BROADCAST_CASES, invocationOf, SEED);
 }, 240_000);
 
 describe('broadcast end to end on the bench', () => {
   it.each(BROADCAST_CASES)('$name: valid = $valid', (c) => {
-    const { code, results, output } = bench.get(c.name) as RunOutcome;
+    const { code, results, output } = bench.get(c.name) as Run;
     expect(output).toContain(c.valid ? 'Everything looks good!' : 'Analysis invalid!');
     expect(code).toBe(c.valid ? 0 : 1);
-    expect(results['valid?']).toBe(c.valid);
+    expect(results?.['valid?']).toBe(c.valid);
     const attempts = field(results, 'workload', 'attempt-count') as number;
     expect(attempts).toBeGreaterThan(0);
     if (c.valid) {
@@ -37,7 +29,7 @@ describe('broadcast end to end on the bench', () => {
   });
 
   it('sends every node the grid topology once, from a setup client, before any client op', () => {
-    const { sent } = bench.get(BROADCAST_CASES[0].name) as RunOutcome;
+    const { sent } = bench.get(BROADCAST_CASES[0].name) as Run;
     const topologies = sent.filter((m) => m.body['type'] === 'topology');
     expect(topologies.map((m) => m.dest).sort()).toEqual(['n0', 'n1', 'n2']);
     for (const m of topologies) {

@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { parseTestArgs } from '../src/cli/test-options';
 import { readEdn } from '../src/results/edn-reader';
 import { figuresOf, missedBounds } from '../src/results/figures';
-import { chooseEngine } from '../src/cli/engine';
+import { chooseEngine, findMaelstrom } from '../src/cli/engine';
 import { CHALLENGES } from '../src/challenges';
 
 const workloads = ['echo', 'broadcast'];
@@ -188,6 +191,16 @@ describe('engine choice', () => {
     expect(chooseEngine('sim', { GLOMERS_ENGINE: 'bench' })).toEqual({ kind: 'sim' });
     expect(chooseEngine('maelstrom', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
     expect(() => chooseEngine('auto', { GLOMERS_ENGINE: 'jvm' })).toThrow(/Unknown engine/);
+  });
+
+  it('finds Maelstrom through MAELSTROM_BIN first, then as an executable on PATH', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maelstrom-path-'));
+    writeFileSync(join(dir, 'maelstrom'), '#!/bin/sh\n');
+    const path = ['/nowhere', dir].join(delimiter);
+    expect(findMaelstrom({ PATH: path }, true)).toBe(join(dir, 'maelstrom'));
+    expect(findMaelstrom({ PATH: path, MAELSTROM_BIN: '/m' }, true)).toBe('/m');
+    expect(findMaelstrom({ PATH: '/nowhere' }, true)).toBeUndefined();
+    expect(chooseEngine('auto', { PATH: path })).toEqual({ kind: 'maelstrom', bin: join(dir, 'maelstrom') });
   });
 });
 

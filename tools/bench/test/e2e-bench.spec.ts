@@ -1,5 +1,5 @@
 import { MAX_NODE_LINE_BYTES } from '../src/core/node-process';
-import { failing, invocations, runBench } from './bench-harness';
+import { failingChecks, invocations, runBench } from './bench-harness';
 
 jest.setTimeout(60_000);
 
@@ -42,7 +42,7 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
   it('fails an echo that alters the payload on the workload check', async () => {
     const run = await runBench('echo-alters-payload.js', echo());
     expect(run.code).toBe(1);
-    expect(failing(run.results)).toEqual(['workload']);
+    expect(failingChecks(run.results)).toEqual(['workload']);
     expect(run.output).toContain('Failing checks: workload');
     expect(run.output).toContain('Analysis invalid!');
   });
@@ -50,7 +50,7 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
   it('turns replies with an unexpected field into info ops with exceptions, failing stats', async () => {
     const run = await runBench('echo-extra-field.js', echo());
     expect(run.code).toBe(1);
-    expect(failing(run.results)).toEqual(['stats']);
+    expect(failingChecks(run.results)).toEqual(['stats']);
     const exceptions = (run.results?.['exceptions'] as { exceptions: Array<{ class: string }> }).exceptions;
     expect(exceptions[0].class).toBe('malformed-rpc-response');
     expect(
@@ -63,7 +63,7 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
   it('mutes a node that prints a banner on stdout, reports it, and reaches the verdict Maelstrom reaches', async () => {
     const run = await runBench('echo-banner.js', echo());
     expect(run.code).toBe(1);
-    expect(failing(run.results)).toEqual(['stats']);
+    expect(failingChecks(run.results)).toEqual(['stats']);
     expect(run.bench?.['invalid-output']).toEqual([
       expect.objectContaining({ node: 'n0', line: 'echo node ready', reason: 'not well-formed JSON' }),
     ]);
@@ -108,7 +108,7 @@ describe('glomers-bench test, end to end on fixture nodes', () => {
   it('fails a unique-ids node that hands out duplicate ids on the workload check', async () => {
     const run = await runBench('unique-ids-duplicates.js', uniqueIds());
     expect(run.code).toBe(1);
-    expect(failing(run.results)).toEqual(['workload']);
+    expect(failingChecks(run.results)).toEqual(['workload']);
     expect((run.results?.['workload'] as Record<string, number>)['duplicated-count']).toBeGreaterThan(0);
   });
 

@@ -1,26 +1,18 @@
-import {
-  argsOf,
-  COUNTER_CASES,
-  failingChecks,
-  field,
-  runBench,
-  SEED,
-  type RunOutcome,
-} from './fixtures/broadcast-counter-e2e-harness';
+import { failingChecks, field, runCases, type Run } from './bench-harness';
+import { COUNTER_CASES, invocationOf, SEED } from './fixtures/broadcast-counter-e2e-cases';
 
 /** End-to-end: counter nodes on seq-kv through the bench with a fixed seed (g-counter-differential.spec.ts compares with Maelstrom). */
-const bench = new Map<string, RunOutcome>();
+let bench = new Map<string, Run>();
 // All bench runs at once.
 beforeAll(async () => {
-  const runs = await Promise.all(COUNTER_CASES.map((c) => runBench([...argsOf(c), '--seed', SEED])));
-  COUNTER_CASES.forEach((c, i) => bench.set(c.name, runs[i]));
+  bench = await runCases(COUNTER_CASES, invocationOf, SEED);
 }, 240_000);
 
 describe('g-counter end to end on the bench', () => {
   it.each(COUNTER_CASES)('$name: valid = $valid', (c) => {
-    const { code, results } = bench.get(c.name) as RunOutcome;
+    const { code, results } = bench.get(c.name) as Run;
     expect(code).toBe(c.valid ? 0 : 1);
-    expect(results['valid?']).toBe(c.valid);
+    expect(results?.['valid?']).toBe(c.valid);
     const finalReads = field(results, 'workload', 'final-reads') as number[];
     const acceptable = field(results, 'workload', 'acceptable') as Array<[number, number]>;
     expect(finalReads).toHaveLength(3);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildNode, failing, FIXTURES, runBench } from './bench-harness';
+import { buildNode, failingChecks, FIXTURES, runBench } from './bench-harness';
 
 /**
  * The sim must not become a second, looser judge: each broken runtime-based node fails on the sim engine with the
@@ -80,11 +80,11 @@ describe('broken runtime-based nodes on the sim and on the process engine', () =
     const sim = await runBench(bin, [...args, '--seed', '3', '--engine', 'sim']);
     const bench = await runBench(bin, [...args, '--seed', '3', '--engine', 'bench']);
     const expected = { code, failing: checks ?? [] };
-    expect({ engine: 'sim', code: sim.code, failing: failing(sim.results) }).toEqual({
+    expect({ engine: 'sim', code: sim.code, failing: failingChecks(sim.results) }).toEqual({
       engine: 'sim',
       ...expected,
     });
-    expect({ engine: 'bench', code: bench.code, failing: failing(bench.results) }).toEqual({
+    expect({ engine: 'bench', code: bench.code, failing: failingChecks(bench.results) }).toEqual({
       engine: 'bench',
       ...expected,
     });

@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import {
-  FIXTURES,
   failingChecks,
   field,
-  findMaelstrom,
-  inPool,
-  runBench,
-  runMaelstrom,
-  type RunOutcome,
-} from './fixtures/broadcast-counter-e2e-harness';
+  maelstromOrSkip,
+  runCases,
+  runOnBoth,
+  type Invocation,
+  type Run,
+} from './bench-harness';
 
 /** End-to-end: txn fixture nodes through the bench CLI (fixed seed), then on real Maelstrom for agreement. */
 interface Case {
@@ -57,34 +55,26 @@ const CASES: readonly Case[] = [
 ];
 
 const SEED = '11';
-const argsOf = (c: Case): string[] => ['-w', 'txn-rw-register', '--bin', join(FIXTURES, c.bin), ...c.args];
-const maelstrom = findMaelstrom();
-if (!maelstrom) {
-  console.warn(
-    'Real Maelstrom not found (MAELSTROM_BIN, PATH, ~/.cache/maelstrom): txn differential tests skipped.',
-  );
-}
+const invocationOf = (c: Case): Invocation => ({ node: c.bin, args: ['-w', 'txn-rw-register', ...c.args] });
+const maelstrom = maelstromOrSkip('txn differential tests');
 
-const bench = new Map<string, RunOutcome>();
-const real = new Map<string, RunOutcome>();
+let bench = new Map<string, Run>();
+let real = new Map<string, Run>();
 beforeAll(async () => {
-  const benchRuns = Promise.all(CASES.map((c) => runBench([...argsOf(c), '--seed', SEED])));
-  const realRuns = maelstrom
-    ? inPool(
-        2,
-        CASES.map((c) => () => runMaelstrom(maelstrom, argsOf(c))),
-      )
-    : Promise.resolve([]);
-  const [b, r] = await Promise.all([benchRuns, realRuns]);
-  CASES.forEach((c, i) => bench.set(c.name, b[i]));
-  r.forEach((outcome, i) => real.set(CASES[i].name, outcome));
+  if (!maelstrom) {
+    bench = await runCases(CASES, invocationOf, SEED);
+    return;
+  }
+  const both = await runOnBoth(maelstrom, CASES, invocationOf, SEED);
+  bench = new Map([...both].map(([name, runs]) => [name, runs.bench]));
+  real = new Map([...both].map(([name, runs]) => [name, runs.maelstrom]));
 }, 900_000);
 
-const anomalyTypes = (r: RunOutcome): unknown => field(r.results, 'workload', 'anomaly-types') ?? [];
+const anomalyTypes = (r: Run): unknown => field(r.results, 'workload', 'anomaly-types') ?? [];
 
 describe('txn-rw-register end to end on the bench', () => {
   it.each(CASES)('$name', (c) => {
-    const run = bench.get(c.name) as RunOutcome;
+    const run = bench.get(c.name) as Run;
     expect(run.code).toBe(c.code);
     expect(failingChecks(run.results)).toEqual(c.failing);
     expect(anomalyTypes(run)).toEqual(c.anomalyTypes);
@@ -107,11 +97,11 @@ const differential = maelstrom ? describe : describe.skip;
 
 differential('txn-rw-register: bench and real Maelstrom agree', () => {
   it.each(CASES)('$name', (c) => {
-    const ours = bench.get(c.name) as RunOutcome;
-    const theirs = real.get(c.name) as RunOutcome;
+    const ours = bench.get(c.name) as Run;
+    const theirs = real.get(c.name) as Run;
     expect(theirs.code).toBe(c.code);
     expect(ours.code).toBe(theirs.code);
-    expect(ours.results['valid?']).toBe(theirs.results['valid?']);
+    expect(ours.results?.['valid?']).toBe(theirs.results?.['valid?']);
     expect(failingChecks(ours.results)).toEqual(failingChecks(theirs.results));
     expect(anomalyTypes(ours)).toEqual(anomalyTypes(theirs));
     expect(field(ours.results, 'workload', 'not') ?? null).toEqual(

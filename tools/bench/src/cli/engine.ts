@@ -11,13 +11,21 @@ export type Engine =
   | { readonly kind: 'sim' }
   | { readonly kind: 'maelstrom'; readonly bin: string };
 
-/** A `maelstrom` executable: MAELSTROM_BIN, else one on PATH. */
-function maelstromOnPath(env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * The one place that finds the real Maelstrom: MAELSTROM_BIN, else a `maelstrom` on PATH, else (unless
+ * `onlyDeclared`) the copy install.sh leaves in ~/.cache/maelstrom. The challenge command, the sweep scripts and
+ * the differential specs all ask here.
+ */
+export function findMaelstrom(
+  env: NodeJS.ProcessEnv = process.env,
+  onlyDeclared = false,
+): string | undefined {
   if (env['MAELSTROM_BIN']) return env['MAELSTROM_BIN'];
   for (const dir of (env['PATH'] ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, 'maelstrom'))) return join(dir, 'maelstrom');
   }
-  return undefined;
+  const cached = join(homedir(), '.cache', 'maelstrom', 'maelstrom');
+  return !onlyDeclared && existsSync(cached) ? cached : undefined;
 }
 
 /**
@@ -29,10 +37,8 @@ function maelstromOnPath(env: NodeJS.ProcessEnv): string | undefined {
 export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = process.env): Engine {
   const forced = flag !== 'auto' ? flag : env['GLOMERS_ENGINE'];
   if (forced === 'bench' || forced === 'sim') return { kind: forced };
-  const found = maelstromOnPath(env);
   if (forced === 'maelstrom') {
-    const cached = join(homedir(), '.cache', 'maelstrom', 'maelstrom');
-    const bin = found ?? (existsSync(cached) ? cached : undefined);
+    const bin = findMaelstrom(env);
     if (!bin)
       throw new Error(
         'GLOMERS_ENGINE=maelstrom but no Maelstrom found (set MAELSTROM_BIN or put maelstrom on PATH)',
@@ -41,5 +47,6 @@ export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = proces
   }
   if (forced !== undefined && forced !== 'auto')
     throw new Error(`Unknown engine ${JSON.stringify(forced)}: use ${ENGINE_CHOICES.join(', ')}`);
-  return found ? { kind: 'maelstrom', bin: found } : { kind: 'sim' };
+  const declared = findMaelstrom(env, true);
+  return declared ? { kind: 'maelstrom', bin: declared } : { kind: 'sim' };
 }
