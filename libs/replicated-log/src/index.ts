@@ -1,6 +1,5 @@
 export * from './lib/json-value';
 export * from './lib/keyed-log';
-export * from './lib/keyed-log-codec';
 export * from './lib/append-error';
 export * from './lib/election/lease-store';
 export * from './lib/election/lease-timing';

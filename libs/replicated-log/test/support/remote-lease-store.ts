@@ -1,9 +1,9 @@
-import { LeaseStoreError, type InMemoryLeaseStore, type LeaseRecord, type LeaseStore } from '../../src';
+import type { InMemoryLeaseStore, LeaseRecord, LeaseStore } from '../../src';
 import type { Scheduler } from '@glomers/sim';
 
 /**
  * One node's view of a shared linearizable register, as Maelstrom's lin-kv behaves: each request takes `latencyMs`
- * to reach the register and as long to come back, and the client gives up with code 0 after `timeoutMs`. While
+ * to reach the register and as long to come back, and the client gives up (rejects) after `timeoutMs`. While
  * `cut`, requests never arrive (so they time out); with `loseReplies`, they apply but the reply is lost.
  */
 export class RemoteLeaseStore implements LeaseStore {
@@ -21,7 +21,7 @@ export class RemoteLeaseStore implements LeaseStore {
     return this.call(() => this.register.read(key));
   }
 
-  cas(key: string, from: LeaseRecord | null, to: LeaseRecord, createIfNotExists: boolean): Promise<void> {
+  cas(key: string, from: LeaseRecord | null, to: LeaseRecord, createIfNotExists: boolean): Promise<boolean> {
     return this.call(() => this.register.cas(key, from, to, createIfNotExists));
   }
 
@@ -31,7 +31,7 @@ export class RemoteLeaseStore implements LeaseStore {
       const cancelTimeout = this.time.setTimeout(() => {
         if (answered) return;
         answered = true;
-        reject(new LeaseStoreError(0, 'timed out'));
+        reject(new Error('timed out'));
       }, this.timeoutMs);
       if (this.cut) return;
       const loseReply = this.loseReplies;

@@ -8,6 +8,7 @@ import {
 import { KvClient, PORTS, RpcError, type Clock, type Node, type Scheduler } from '@glomers/runtime';
 import { inject, injectable } from 'inversify';
 import type { KafkaBackend } from './kafka-backend';
+import { KvLeaseStore } from './kv-lease-store';
 import { committedInKeyedLog, pollKeyedLog } from './keyed-log-reads';
 
 export const REPLICATED_LOG_OPTIONS = Symbol.for('glomers.ReplicatedLogOptions');
@@ -35,7 +36,7 @@ export class ReplicatedLogBackend implements KafkaBackend {
           send: (dest, message) => node.send(dest, message),
           clock: this.clock,
           scheduler: this.scheduler,
-          leaseStore: new KvClient(node, 'lin-kv', { timeoutMs: 1000 }),
+          leaseStore: new KvLeaseStore(new KvClient(node, 'lin-kv', { timeoutMs: 1000 })),
         },
         this.options,
       );

@@ -1,13 +1,5 @@
 import type { Cancel, Clock, Scheduler } from '@glomers/sim';
-import {
-  errorCode,
-  isLeaseRecord,
-  KEY_MISSING,
-  PRECONDITION_FAILED,
-  sameLease,
-  type LeaseRecord,
-  type LeaseStore,
-} from './lease-store';
+import { isLeaseRecord, sameLease, type LeaseRecord, type LeaseStore } from './lease-store';
 import { validateLeaseTiming, type LeaseTiming } from './lease-timing';
 
 export interface ElectionEvents {
@@ -122,12 +114,15 @@ export class LeaseElection {
       let value: unknown;
       try {
         value = await this.options.store.read(this.key);
-      } catch (error) {
-        if (generation === this.generation && errorCode(error) === KEY_MISSING)
-          await this.takeOver(null, generation);
+      } catch {
         return;
       }
-      if (generation !== this.generation || !isLeaseRecord(value)) return;
+      if (generation !== this.generation) return;
+      if (value === undefined) {
+        await this.takeOver(null, generation);
+        return;
+      }
+      if (!isLeaseRecord(value)) return;
       this.options.events.observed(value);
       const now = this.options.clock.now();
       const seen = this.observedRecord;
@@ -142,9 +137,13 @@ export class LeaseElection {
     const term = (from?.term ?? 0) + 1;
     const record: LeaseRecord = { term, holder: this.options.nodeId, renewal: 0 };
     const sentAt = this.options.clock.now();
+    let applied: boolean;
     try {
-      await this.options.store.cas(this.key, from, record, from === null);
+      applied = await this.options.store.cas(this.key, from, record, from === null);
     } catch {
+      applied = false;
+    }
+    if (!applied) {
       // Lost the race, or no answer: look again later. An unanswered cas that did apply leaves a record no one
       // renews, which anyone (us included) takes over after leaseMs.
       this.observedRecord = undefined;
@@ -172,19 +171,19 @@ export class LeaseElection {
     this.busy = true;
     this.leadership = { ...leadership, lastRenewSentAt: sentAt };
     try {
-      await this.options.store.cas(this.key, leadership.record, next, false);
+      const applied = await this.options.store.cas(this.key, leadership.record, next, false);
       if (generation !== this.generation || !this.leadership) return;
+      if (!applied) {
+        await this.recheck(leadership.term, generation);
+        return;
+      }
       const validUntil = Math.max(
         this.leadership.validUntil,
         sentAt + this.timing.leaseMs - this.timing.marginMs,
       );
       this.leadership = { ...this.leadership, record: next, validUntil };
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (errorCode(error) === PRECONDITION_FAILED || errorCode(error) === KEY_MISSING) {
-        await this.recheck(leadership.term, generation);
-      }
-      // Otherwise (timeout): the lease is not extended; the next tick retries or lets it expire.
+    } catch {
+      // No answer: the lease is not extended; the next tick retries or lets it expire.
     } finally {
       if (generation === this.generation) this.busy = false;
     }
