@@ -1,13 +1,7 @@
-/** A value JSON can carry: the payload of a log message. Same shape as the protocol's `Json`, defined here so the
- * domain lib depends on nothing. */
-export type JsonValue =
-  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+import { isPlainObject, type Json } from '@glomers/sim';
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isJsonValue(value: unknown): value is JsonValue {
+/** True for a value JSON can carry (finite numbers only): what a log message may be. */
+export function isJsonValue(value: unknown): value is Json {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(isJsonValue);

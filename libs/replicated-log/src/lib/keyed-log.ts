@@ -1,7 +1,8 @@
-import { isOffset, type JsonValue } from './json-value';
+import type { Json } from '@glomers/sim';
+import { isOffset } from './json-value';
 
 /** One stored message: `[offset, msg]`, the same pair a kafka `poll_ok` carries. */
-export type LogEntry = readonly [offset: number, msg: JsonValue];
+export type LogEntry = readonly [offset: number, msg: Json];
 
 /** Entries shared by a chain of versions; see `KeyedLog`. */
 interface EntryStore {
@@ -51,7 +52,7 @@ export class KeyedLog {
     return this.copyLogs();
   }
 
-  append(key: string, msg: JsonValue): { log: KeyedLog; offset: number } {
+  append(key: string, msg: Json): { log: KeyedLog; offset: number } {
     const store = this.#store.next === this.nextOffset ? this.#store : this.copyStore();
     const offset = this.nextOffset;
     let entries = store.logs.get(key);

@@ -2,7 +2,7 @@ import { AppendError } from './append-error';
 import { DEFAULT_LEASE_KEY, LeaseElection } from './election/lease-election';
 import type { LeaseRecord, LeaseStore } from './election/lease-store';
 import { DEFAULT_LEASE_TIMING, type LeaseTiming } from './election/lease-timing';
-import type { JsonValue } from './json-value';
+import type { Json } from '@glomers/sim';
 import { KeyedLog, type LogEntry } from './keyed-log';
 import type { Cancel, Clock, Scheduler } from '@glomers/sim';
 import {
@@ -162,7 +162,7 @@ export class ReplicatedLogNode {
    * Appends `msg` to `key` and resolves with its offset once every node holds it. Rejects with `AppendError`:
    * definite when nothing was appended (no leader known, lease lost), indeterminate when the outcome is unknown.
    */
-  append(key: string, msg: JsonValue): Promise<number> {
+  append(key: string, msg: Json): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const settle = (outcome: Outcome) => (outcome.ok ? resolve(outcome.offset) : reject(outcome.error));
       if (this.replica.role === 'leader') return this.appendAsLeader(key, msg, settle);
@@ -235,7 +235,7 @@ export class ReplicatedLogNode {
     return true;
   }
 
-  private appendAsLeader(key: string, msg: JsonValue, settle: (outcome: Outcome) => void): void {
+  private appendAsLeader(key: string, msg: Json, settle: (outcome: Outcome) => void): void {
     if (!this.election.holdsLease()) {
       settle({ ok: false, error: AppendError.notLeader('lease expired') });
       return;
@@ -308,7 +308,7 @@ export class ReplicatedLogNode {
   }
 
   /** A send queued for the leader while this node became the leader: append it here instead. */
-  private appendForwardedHere(id: number, key: string, msg: JsonValue): void {
+  private appendForwardedHere(id: number, key: string, msg: Json): void {
     const pending = this.pendingForwards.get(id);
     if (!pending) return;
     this.pendingForwards.delete(id);

@@ -1,5 +1,11 @@
 import { canonicalJson, isPlainObject } from '@glomers/protocol';
 
+/**
+ * The protocol's JSON value type and plain-object test, passed on for the layers that may import the kernel but not
+ * the protocol (the domain libraries): one declaration, in libs/protocol.
+ */
+export { isPlainObject, type Json } from '@glomers/protocol';
+
 /** Structural equality of parsed JSON values (Clojure `=` on the values Maelstrom parses). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,4 +1,5 @@
-import { isOffset, isPlainObject } from '../json-value';
+import { isPlainObject } from '@glomers/sim';
+import { isOffset } from '../json-value';
 
 /**
  * The content of the leadership register. `term` grows by one on every takeover and is written by exactly one

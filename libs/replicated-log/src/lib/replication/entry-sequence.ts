@@ -1,10 +1,10 @@
-import type { JsonValue } from '../json-value';
+import type { Json } from '@glomers/sim';
 
 /** One replicated append: the term of the leader that created it, and the kafka send it carries. */
 export interface ReplicatedEntry {
   readonly term: number;
   readonly key: string;
-  readonly msg: JsonValue;
+  readonly msg: Json;
 }
 
 /**

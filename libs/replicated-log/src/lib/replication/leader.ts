@@ -1,4 +1,4 @@
-import type { JsonValue } from '../json-value';
+import type { Json } from '@glomers/sim';
 import { toWire, type AppendAckMessage, type AppendMessage } from './messages';
 import { advanceCommit, observeTerm, type PeerProgress, type ReplicaState } from './replica-state';
 
@@ -24,7 +24,7 @@ export interface ReplicationTiming {
 export function leaderAppend(
   state: ReplicaState,
   key: string,
-  msg: JsonValue,
+  msg: Json,
   origin?: { readonly peer: string; readonly id: number },
 ): { state: ReplicaState; index: number } {
   if (state.role !== 'leader') throw new Error('only a leader appends');

@@ -1,14 +1,15 @@
-import { isJsonValue, isOffset, isPlainObject, type JsonValue } from '../json-value';
+import { isPlainObject, type Json } from '@glomers/sim';
+import { isJsonValue, isOffset } from '../json-value';
 import type { ReplicatedEntry } from './entry-sequence';
 
 /**
  * The peer-to-peer protocol, as plain JSON bodies (no `msg_id`: these are one-way messages the driver correlates
  * itself, so a runtime's `send` carries them unchanged). Entries travel as `[term, key, msg]`.
  */
-export type WireEntry = readonly [term: number, key: string, msg: JsonValue];
+export type WireEntry = readonly [term: number, key: string, msg: Json];
 
 /** A client's send that a follower hands to the leader; `id` is the follower's own correlation number. */
-export type ForwardedSend = readonly [id: number, key: string, msg: JsonValue];
+export type ForwardedSend = readonly [id: number, key: string, msg: Json];
 
 /** Where the leader appended a forwarded send: the follower's `id` and the entry's index. */
 export type Placement = readonly [id: number, index: number];
