@@ -1,10 +1,13 @@
-import { TXN_PRESETS, txnModule } from '@glomers/node-txn';
+import { TXN_DEFAULTS, txnModule } from '@glomers/node-txn';
 import { stdioRuntimeModule } from '@glomers/runtime';
 import { Container, type ContainerModule } from 'inversify';
 
-/** Challenge 6a (single-node, totally-available transactions): the txn program with the `readUncommitted` preset. */
+/**
+ * Challenge 6a (single-node, totally-available transactions): the txn program with the options every txn
+ * challenge binds (one store serves 6a–6c).
+ */
 export function createContainer(runtime: ContainerModule = stdioRuntimeModule): Container {
   const container = new Container();
-  container.load(runtime, txnModule(TXN_PRESETS.readUncommitted));
+  container.load(runtime, txnModule(TXN_DEFAULTS));
   return container;
 }

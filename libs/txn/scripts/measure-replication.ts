@@ -4,14 +4,7 @@
  * Run: npx esbuild libs/txn/scripts/measure-replication.ts --bundle --platform=node --outfile=/tmp/measure.js \
  *        --tsconfig=tsconfig.base.json && node /tmp/measure.js
  */
-import {
-  FLUSH_INTERVAL_MS,
-  ReadCommittedStore,
-  RETRY_AFTER_MS,
-  SimulatedCluster,
-  type Key,
-  type MicroOp,
-} from '../src';
+import { FLUSH_INTERVAL_MS, RETRY_AFTER_MS, SimulatedCluster, type Key, type MicroOp } from '../src';
 
 /** Deterministic, so runs are comparable. */
 function lcg(seed: number): () => number {
@@ -51,7 +44,7 @@ function txnGenerator(random: () => number): () => MicroOp[] {
 function measure(partition: { from: number; to: number } | undefined): void {
   const random = lcg(42);
   const nextTxn = txnGenerator(random);
-  const cluster = new SimulatedCluster(2, (id) => new ReadCommittedStore(id));
+  const cluster = new SimulatedCluster(2);
   let messages = 0;
   let replicateBytes = 0;
   let replicateCount = 0;

@@ -11,13 +11,7 @@ export {
 export { executeTxn, type Execution, type ReadRegister, type WriteSet } from './lib/execute-txn';
 export { compareStamps, type NodeId, type Stamp } from './lib/stamp';
 export { RegisterReplica, type ReplicatedWrite } from './lib/register-replica';
-export {
-  ReadCommittedStore,
-  ReadUncommittedStore,
-  type CommittedTxn,
-  type IsolationLevel,
-  type TxnStore,
-} from './lib/txn-store';
+export { TxnStore, type CommittedTxn } from './lib/txn-store';
 export {
   REPLICATION_MESSAGE_TYPES,
   ackMessage,

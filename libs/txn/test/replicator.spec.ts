@@ -1,18 +1,16 @@
 import { VirtualTime } from '@glomers/sim';
 import {
   FLUSH_INTERVAL_MS,
-  ReadCommittedStore,
   Replicator,
   RETRY_AFTER_MS,
   SimulatedCluster,
+  TxnStore,
   type ReplicationMessage,
 } from '../src';
 
-const rc = (id: string) => new ReadCommittedStore(id);
-
 describe('Replicator', () => {
   it('batches the writes of a flush window into one message per peer, then waits for the ack', () => {
-    const cluster = new SimulatedCluster(3, rc);
+    const cluster = new SimulatedCluster(3);
     const n0 = cluster.node(0);
     n0.replicator.publish(n0.store.execute([['w', 1, 1]]).writes);
     n0.replicator.publish(
@@ -61,13 +59,13 @@ describe('Replicator', () => {
   });
 
   it('sends nothing while idle', () => {
-    const cluster = new SimulatedCluster(2, rc);
+    const cluster = new SimulatedCluster(2);
     cluster.time.advance(10 * RETRY_AFTER_MS);
     expect(cluster.inFlight).toEqual([]);
   });
 
   it('re-sends after a partition drops the batch, and stops once acknowledged', () => {
-    const cluster = new SimulatedCluster(2, rc);
+    const cluster = new SimulatedCluster(2);
     const n0 = cluster.node(0);
     cluster.partition(1);
     n0.replicator.publish(n0.store.execute([['w', 7, 1]]).writes);
@@ -90,7 +88,7 @@ describe('Replicator', () => {
     const replicator = new Replicator({
       self: 'n0',
       peers: ['n0', 'n1'],
-      target: rc('n0'),
+      target: new TxnStore('n0'),
       send: (_dest, body) => sent.push(body),
       scheduler: time,
       clock: time,
@@ -102,7 +100,7 @@ describe('Replicator', () => {
   it('ignores a replication message whose origin is not its sender', () => {
     const sent: ReplicationMessage[] = [];
     const time = new VirtualTime();
-    const target = rc('n0');
+    const target = new TxnStore('n0');
     const replicator = new Replicator({
       self: 'n0',
       peers: ['n0', 'n1'],
@@ -120,7 +118,7 @@ describe('Replicator', () => {
   });
 
   it('stops ticking after stop()', () => {
-    const cluster = new SimulatedCluster(2, rc);
+    const cluster = new SimulatedCluster(2);
     const n0 = cluster.node(0);
     n0.replicator.stop();
     n0.replicator.publish(n0.store.execute([['w', 1, 1]]).writes);

@@ -1,9 +1,8 @@
-import { ReadCommittedStore, ReadUncommittedStore, type TxnStore } from './txn-store';
+import { TxnStore } from './txn-store';
 
-describe.each([
-  ['ReadUncommittedStore', (node: string): TxnStore => new ReadUncommittedStore(node)],
-  ['ReadCommittedStore', (node: string): TxnStore => new ReadCommittedStore(node)],
-])('%s', (_name, makeStore) => {
+const makeStore = (node: string): TxnStore => new TxnStore(node);
+
+describe('TxnStore', () => {
   it('commits a write-set that later transactions read', () => {
     const store = makeStore('n0');
     const first = store.execute([
@@ -69,12 +68,6 @@ describe.each([
         [1, 2],
         [2, 2],
       ]),
-    );
-  });
-
-  it('names its isolation level', () => {
-    expect(makeStore('n0').isolation).toBe(
-      _name === 'ReadCommittedStore' ? 'read-committed' : 'read-uncommitted',
     );
   });
 });

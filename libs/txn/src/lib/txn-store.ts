@@ -3,8 +3,6 @@ import type { Key, Txn, Value } from './micro-op';
 import { RegisterReplica, type ReplicatedWrite } from './register-replica';
 import type { NodeId, Stamp } from './stamp';
 
-export type IsolationLevel = 'read-uncommitted' | 'read-committed';
-
 export interface CommittedTxn {
   /** The transaction with its reads filled in: the `txn` of the `txn_ok` reply. */
   readonly completed: Txn;
@@ -13,23 +11,13 @@ export interface CommittedTxn {
   readonly writes: readonly ReplicatedWrite[];
 }
 
-/** A totally available transactional register store: `execute` never waits for, nor fails because of, peers. */
-export interface TxnStore {
-  readonly isolation: IsolationLevel;
-  readonly node: NodeId;
-  execute(txn: Txn): CommittedTxn;
-  /** Applies writes replicated from `origin`; safe to call again with the same writes, in any order. */
-  merge(origin: NodeId, writes: readonly ReplicatedWrite[]): void;
-  snapshot(): ReadonlyMap<Key, Value>;
-}
-
 /**
- * Executes against the committed state, then commits the whole write-set at once under a fresh stamp. Both stores
- * below are this mechanism: it already gives read-committed, and a cheaper correct read-uncommitted design was not
- * found (buffering a write-set costs no more than writing through).
+ * A totally available transactional register store: `execute` never waits for, nor fails because of, peers. It
+ * runs a transaction against the committed state, then commits the whole write-set at once under a fresh stamp.
+ * That is read committed, and so read uncommitted as well: one store serves 6a, 6b and 6c (the README says why,
+ * anomaly by anomaly).
  */
-abstract class LastWriterWinsStore implements TxnStore {
-  abstract readonly isolation: IsolationLevel;
+export class TxnStore {
   private readonly replica: RegisterReplica;
 
   constructor(readonly node: NodeId) {
@@ -44,6 +32,7 @@ abstract class LastWriterWinsStore implements TxnStore {
     return { completed, stamp, writes: stamped };
   }
 
+  /** Applies writes replicated from `origin`; safe to call again with the same writes, in any order. */
   merge(origin: NodeId, writes: readonly ReplicatedWrite[]): void {
     this.replica.apply(origin, writes);
   }
@@ -51,17 +40,4 @@ abstract class LastWriterWinsStore implements TxnStore {
   snapshot(): ReadonlyMap<Key, Value> {
     return this.replica.snapshot();
   }
-}
-
-/** Prevents G0 (write cycles): every ww edge Elle can infer goes from a smaller stamp to a larger one. */
-export class ReadUncommittedStore extends LastWriterWinsStore {
-  readonly isolation = 'read-uncommitted';
-}
-
-/**
- * Prevents G1a (nothing aborts after running, so no aborted write exists), G1b (only the last write per key leaves a
- * transaction) and G1c (every ww and wr edge goes from a smaller stamp to a larger one).
- */
-export class ReadCommittedStore extends LastWriterWinsStore {
-  readonly isolation = 'read-committed';
 }

@@ -1,7 +1,7 @@
 import { completeGrudge, VirtualTime, type Grudge } from '@glomers/sim';
 import { Replicator } from '../lib/replicator';
 import type { NodeId } from '../lib/stamp';
-import type { TxnStore } from '../lib/txn-store';
+import { TxnStore } from '../lib/txn-store';
 
 interface Envelope {
   readonly src: NodeId;
@@ -32,10 +32,10 @@ export class SimulatedCluster {
   readonly inFlight: Envelope[] = [];
   private grudge: Grudge = new Map();
 
-  constructor(count: number, makeStore: (id: NodeId) => TxnStore) {
+  constructor(count: number) {
     const ids = Array.from({ length: count }, (_, i) => `n${i}`);
     this.nodes = ids.map((id) => {
-      const store = makeStore(id);
+      const store = new TxnStore(id);
       const replicator = new Replicator({
         self: id,
         peers: ids,

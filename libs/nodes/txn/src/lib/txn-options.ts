@@ -1,7 +1,4 @@
-import type { IsolationLevel } from '@glomers/txn';
-
 export interface TxnNodeOptions {
-  readonly isolation: IsolationLevel;
   /** Batching window for write-sets bound for peers. */
   readonly flushIntervalMs: number;
   /** An unacknowledged batch is resent after this long. */

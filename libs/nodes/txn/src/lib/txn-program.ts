@@ -1,12 +1,6 @@
 import type { TxnOk } from '@glomers/protocol';
 import { PORTS, RpcError, type Clock, type Node, type NodeProgram, type Scheduler } from '@glomers/runtime';
-import {
-  ReadCommittedStore,
-  ReadUncommittedStore,
-  REPLICATION_MESSAGE_TYPES,
-  Replicator,
-  type TxnStore,
-} from '@glomers/txn';
+import { REPLICATION_MESSAGE_TYPES, Replicator, TxnStore } from '@glomers/txn';
 import { inject, injectable } from 'inversify';
 import { TXN_OPTIONS, type TxnNodeOptions } from './txn-options';
 
@@ -27,10 +21,7 @@ export class TxnProgram implements NodeProgram {
 
   register(node: Node): void {
     node.onInit(() => {
-      this.store =
-        this.options.isolation === 'read-committed'
-          ? new ReadCommittedStore(node.id)
-          : new ReadUncommittedStore(node.id);
+      this.store = new TxnStore(node.id);
       this.replicator = new Replicator({
         self: node.id,
         peers: node.nodeIds,
