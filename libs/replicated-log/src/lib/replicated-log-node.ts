@@ -13,6 +13,7 @@ import {
   type CommitGossip,
 } from './replication/commit-gossip';
 import { handleAppend } from './replication/follower';
+import { Forwarding, type AppendOutcome, type ForwardingTiming, type Settle } from './replication/forwarding';
 import { handleAppendAck, leaderAppend, nextAppend, type ReplicationTiming } from './replication/leader';
 import {
   parseReplicationMessage,
@@ -29,9 +30,7 @@ import {
   type ReplicaState,
 } from './replication/replica-state';
 
-export interface ReplicatedLogTiming extends LeaseTiming, ReplicationTiming {
-  /** A forwarded send with no answer from the leader fails (indeterminate) after this long. */
-  readonly forwardTimeoutMs: number;
+export interface ReplicatedLogTiming extends LeaseTiming, ReplicationTiming, ForwardingTiming {
   /** A leader's uncommitted append fails (indeterminate) after this long; keep it below the client's timeout. */
   readonly pendingTimeoutMs: number;
 }
@@ -70,26 +69,17 @@ export interface ReplicatedLogStatus {
   readonly commitIndex: number;
 }
 
-type Outcome =
-  { readonly ok: true; readonly offset: number } | { readonly ok: false; readonly error: AppendError };
-
 interface PendingAppend {
   readonly term: number;
   readonly expiresAt: number;
-  readonly settle: (outcome: Outcome) => void;
-}
-
-interface PendingForward {
-  readonly expiresAt: number;
-  readonly settle: (outcome: Outcome) => void;
-  /** Where the leader of `term` appended it, once told. */
-  placement?: { readonly index: number; readonly term: number };
+  readonly settle: Settle;
 }
 
 /**
  * One node of the replicated kafka log: leader election by lease, replication to every node, commit once every
  * node holds an entry, polls served from the committed prefix. The node lib routes client requests to `append`,
  * `readFrom`, `commitOffsets`, `committedOffsets`, and peer messages of `REPLICATION_MESSAGE_TYPES` to `receive`.
+ * A send at a follower goes to the leader through `Forwarding` (replication/forwarding.ts).
  */
 export class ReplicatedLogNode {
   private readonly timing: ReplicatedLogTiming;
@@ -98,11 +88,7 @@ export class ReplicatedLogNode {
   private applied = KeyedLog.empty();
   private gossip: CommitGossip = emptyCommitGossip;
   private readonly pendingAppends = new Map<number, PendingAppend>();
-  private readonly pendingForwards = new Map<number, PendingForward>();
-  /** Sends not yet handed to the leader: they ride on the next acknowledgement, or leave on their own. */
-  private forwardQueue: ForwardedSend[] = [];
-  private nextForwardId = 1;
-  private cancelFlush: Cancel | undefined;
+  private readonly forwarding: Forwarding;
   private wake: { readonly at: number; readonly cancel: Cancel } | undefined;
   private lastSettle:
     { readonly commitIndex: number; readonly term: number; readonly length: number } | undefined;
@@ -114,6 +100,9 @@ export class ReplicatedLogNode {
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.replica = initialReplica(ports.nodeId, ports.nodeIds);
+    this.forwarding = new Forwarding(ports.clock, ports.scheduler, this.timing, (sends) =>
+      this.forwardOnTheirOwn(sends),
+    );
     this.election = new LeaseElection({
       nodeId: ports.nodeId,
       store: ports.leaseStore,
@@ -141,8 +130,7 @@ export class ReplicatedLogNode {
   stop(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    this.cancelFlush?.();
-    this.cancelFlush = undefined;
+    this.forwarding.stop();
     this.wake?.cancel();
     this.wake = undefined;
     this.election.stop();
@@ -164,22 +152,12 @@ export class ReplicatedLogNode {
    */
   append(key: string, msg: Json): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      const settle = (outcome: Outcome) => (outcome.ok ? resolve(outcome.offset) : reject(outcome.error));
+      const settle = (outcome: AppendOutcome) =>
+        outcome.ok ? resolve(outcome.offset) : reject(outcome.error);
       if (this.replica.role === 'leader') return this.appendAsLeader(key, msg, settle);
       if (this.replica.leaderId === undefined)
         return settle({ ok: false, error: AppendError.notLeader('no leader known') });
-      const id = this.nextForwardId++;
-      this.pendingForwards.set(id, {
-        expiresAt: this.ports.clock.now() + this.timing.forwardTimeoutMs,
-        settle,
-      });
-      this.forwardQueue.push([id, key, msg]);
-      // A busy leader's next append (whose acknowledgement will carry this) is due within one linger; waiting
-      // two covers the jitter, and costs one linger only when the leader is idle.
-      this.cancelFlush ??= this.ports.scheduler.setTimeout(
-        () => this.flushForwards(),
-        2 * this.timing.lingerMs,
-      );
+      this.forwarding.forward(key, msg, settle);
     });
   }
 
@@ -228,14 +206,14 @@ export class ReplicatedLogNode {
         const error = message.definite
           ? AppendError.notLeader(message.text)
           : AppendError.indeterminate(message.text);
-        for (const id of message.ids) this.settleForward(id, { ok: false, error });
+        for (const id of message.ids) this.forwarding.settle(id, { ok: false, error });
         break;
       }
     }
     return true;
   }
 
-  private appendAsLeader(key: string, msg: Json, settle: (outcome: Outcome) => void): void {
+  private appendAsLeader(key: string, msg: Json, settle: Settle): void {
     if (!this.election.holdsLease()) {
       settle({ ok: false, error: AppendError.notLeader('lease expired') });
       return;
@@ -253,13 +231,8 @@ export class ReplicatedLogNode {
     if (fromLeader) this.election.heardFromLeader();
     if (state.term > before.term) this.election.observeTerm(state.term);
     this.mergeGossip(leader, message);
-    if (fromLeader) {
-      for (const [id, index] of message.placed ?? []) {
-        const pending = this.pendingForwards.get(id);
-        if (pending) pending.placement = { index, term: message.term };
-      }
-    }
-    const forwards = fromLeader ? this.takeForwards() : [];
+    if (fromLeader && message.placed) this.forwarding.placed(message.placed, message.term);
+    const forwards = fromLeader ? this.forwarding.take() : [];
     this.ports.send(leader, {
       ...ack,
       ...(forwards.length > 0 ? { forwards } : {}),
@@ -281,45 +254,22 @@ export class ReplicatedLogNode {
     this.transition(state);
   }
 
-  private takeForwards(): ForwardedSend[] {
-    const forwards = this.forwardQueue;
-    this.forwardQueue = [];
-    this.cancelFlush?.();
-    this.cancelFlush = undefined;
-    return forwards;
-  }
-
-  /** The linger ran out with no append to acknowledge: the queued sends go to the leader on their own. */
-  private flushForwards(): void {
-    this.cancelFlush = undefined;
-    const forwards = this.takeForwards();
-    if (forwards.length === 0) return;
+  /** No acknowledgement took the queued sends in time: they go to the leader on their own, or are appended here. */
+  private forwardOnTheirOwn(sends: ForwardedSend[]): void {
     if (this.replica.role === 'leader') {
-      for (const [id, key, msg] of forwards) this.appendForwardedHere(id, key, msg);
+      for (const [id, key, msg] of sends) {
+        const settle = this.forwarding.withdraw(id);
+        if (settle) this.appendAsLeader(key, msg, settle);
+      }
       return;
     }
     const leader = this.replica.leaderId;
     if (leader !== undefined) {
-      this.ports.send(leader, { type: 'rl_forward', sends: forwards });
+      this.ports.send(leader, { type: 'rl_forward', sends });
       return;
     }
     const error = AppendError.notLeader('no leader known');
-    for (const [id] of forwards) this.settleForward(id, { ok: false, error });
-  }
-
-  /** A send queued for the leader while this node became the leader: append it here instead. */
-  private appendForwardedHere(id: number, key: string, msg: Json): void {
-    const pending = this.pendingForwards.get(id);
-    if (!pending) return;
-    this.pendingForwards.delete(id);
-    this.appendAsLeader(key, msg, pending.settle);
-  }
-
-  private settleForward(id: number, outcome: Outcome): void {
-    const pending = this.pendingForwards.get(id);
-    if (!pending) return;
-    this.pendingForwards.delete(id);
-    pending.settle(outcome);
+    for (const [id] of sends) this.forwarding.settle(id, { ok: false, error });
   }
 
   private onElected(term: number): void {
@@ -344,10 +294,7 @@ export class ReplicatedLogNode {
       this.pendingAppends.delete(index);
       pending.settle({ ok: false, error: AppendError.indeterminate('not committed in time') });
     }
-    for (const [id, pending] of this.pendingForwards) {
-      if (now >= pending.expiresAt)
-        this.settleForward(id, { ok: false, error: AppendError.indeterminate('leader did not answer') });
-    }
+    this.forwarding.expire(now);
     this.transition(this.replica);
   }
 
@@ -356,7 +303,7 @@ export class ReplicatedLogNode {
     this.replica = state;
     this.applyCommitted();
     this.settleAppends();
-    this.settlePlacedForwards();
+    this.forwarding.settlePlaced(this.replica.entries, this.replica.commitIndex);
     if (state.role === 'leader') this.pump();
   }
 
@@ -385,21 +332,6 @@ export class ReplicatedLogNode {
         this.pendingAppends.delete(index);
         pending.settle({ ok: false, error: AppendError.indeterminate('leadership changed before commit') });
       }
-    }
-  }
-
-  /** Forwarded sends settle once their entry is committed here, or fail if another entry took its place. */
-  private settlePlacedForwards(): void {
-    const { entries, commitIndex } = this.replica;
-    for (const [id, pending] of this.pendingForwards) {
-      const placement = pending.placement;
-      if (!placement || placement.index >= commitIndex) continue;
-      this.settleForward(
-        id,
-        entries.at(placement.index).term === placement.term
-          ? { ok: true, offset: placement.index }
-          : { ok: false, error: AppendError.indeterminate('leadership changed before commit') },
-      );
     }
   }
 
