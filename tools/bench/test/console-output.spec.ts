@@ -1,5 +1,5 @@
 import { progressLine, progressSink } from '../src/cli/progress';
-import type { Progress } from '../src/core/runner';
+import type { Progress } from '../src/core/run-config';
 import { consoleResults } from '../src/results/console-results';
 
 describe('consoleResults', () => {

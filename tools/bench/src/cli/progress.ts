@@ -1,4 +1,4 @@
-import type { Progress } from '../core/runner';
+import type { Progress } from '../core/run-config';
 
 /** Without a terminal, one progress line this often (and at each change of phase). */
 export const PLAIN_PROGRESS_EVERY_MS = 5000;

@@ -1,7 +1,8 @@
 import type { NodeApp } from '@glomers/runtime';
 import { RandomStreams, VirtualTime } from '@glomers/sim';
 import type { NodeLauncher } from '../core/node-handle';
-import { Runner, type RunConfig, type RunResult } from '../core/runner';
+import { Runner } from '../core/runner';
+import type { RunConfig, RunResult } from '../core/run-config';
 import { SimNode, type LogLevel } from './sim-node';
 
 export interface SimOptions {
