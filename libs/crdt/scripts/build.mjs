@@ -1,11 +1,11 @@
 // Builds the publishable package into the folder given as the first argument (default: dist/libs/crdt):
 //   cjs/   CommonJS JavaScript and .d.ts, from one tsc pass over src/
 //   esm/   an ES-module wrapper that re-exports the CommonJS build, with its .d.mts
-//   package.json, README.md, LICENSE copied from libs/crdt
+//   package.json (without its scripts), README.md, LICENSE from libs/crdt
 // ESM is a wrapper rather than a second compile so that both entry points share one copy of the code: an error
 // thrown through `require` is still `instanceof CrdtDecodeError` for code that imported the package.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,7 +40,13 @@ for (const name of names) {
   if (esm[name] !== commonJs[name]) throw new Error(`the ES-module wrapper does not re-export ${name}`);
 }
 
-for (const file of ['package.json', 'README.md', 'LICENSE']) {
+for (const file of ['README.md', 'LICENSE']) {
   copyFileSync(join(projectRoot, file), join(outDir, file));
 }
+// The built package.json keeps no scripts: the source folder's `prepack` refuses to pack the sources, and the
+// built package is the one to pack.
+const { scripts: _sourceOnly, ...manifest } = JSON.parse(
+  readFileSync(join(projectRoot, 'package.json'), 'utf8'),
+);
+writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`built @glomers/crdt into ${outDir} (exports: ${names.join(', ')})`);

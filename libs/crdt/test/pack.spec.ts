@@ -28,15 +28,23 @@ beforeAll(() => {
   const built = join(scratch, 'package');
   run(process.execPath, [join(projectRoot, 'scripts', 'build.mjs'), built], workspaceRoot);
 
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], built)) as [
-    { filename: string; files: { path: string }[] },
-  ];
-  packedFiles = packed.files.map((file) => file.path).sort();
+  // As `nx run crdt:pack` does, into the scratch folder.
+  const packed = run(
+    process.execPath,
+    [join(projectRoot, 'scripts', 'pack.mjs'), built, scratch],
+    workspaceRoot,
+  );
+  const tarball = /: (\S+\.tgz) \(/.exec(packed)?.[1] ?? '';
+  packedFiles = run('tar', ['-tzf', tarball], scratch)
+    .split('\n')
+    .filter((entry) => entry.startsWith('package/'))
+    .map((entry) => entry.slice('package/'.length))
+    .sort();
 
   consumer = join(scratch, 'consumer');
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(scratch, packed.filename)], consumer);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], consumer);
 });
 
 afterAll(() => {
@@ -44,6 +52,12 @@ afterAll(() => {
 });
 
 describe('the packed @glomers/crdt', () => {
+  it('is not packed from the sources: `npm pack` in libs/crdt refuses and names the pack target', () => {
+    const result = spawnSync('npm', ['pack', '--dry-run'], { cwd: projectRoot, env, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('npx nx run crdt:pack');
+  });
+
   it('contains the JavaScript, the declarations and the docs, and no sources or tests', () => {
     for (const file of [
       'LICENSE',
