@@ -45,8 +45,7 @@ for (const file of ['README.md', 'LICENSE']) {
 }
 // The built package.json keeps no scripts: the source folder's `prepack` refuses to pack the sources, and the
 // built package is the one to pack.
-const { scripts: _sourceOnly, ...manifest } = JSON.parse(
-  readFileSync(join(projectRoot, 'package.json'), 'utf8'),
-);
+const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+delete manifest.scripts;
 writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`built @glomers/crdt into ${outDir} (exports: ${names.join(', ')})`);
