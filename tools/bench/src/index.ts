@@ -1,7 +1,8 @@
 /**
  * The bench as a library (`@glomers/bench`): its Elle port, for tests that judge histories they made themselves
- * (tools/txn-integration). The command line is main.ts.
+ * (tools/txn-integration), and where the real Maelstrom is (the sweep scripts). The command line is main.ts.
  */
+export { findMaelstrom } from './cli/engine';
 export type { CheckResult, History, Op, OpType, Validity } from './lib/history';
 export {
   checkRwRegister,
