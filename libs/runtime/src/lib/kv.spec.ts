@@ -44,4 +44,19 @@ describe('KvClient', () => {
     });
     await expect(cas).rejects.toMatchObject({ code });
   });
+
+  it('reads a missing key (error 20) as the given default, and rejects on any other error', async () => {
+    const { kv, transport } = setup();
+    const missing = kv.readOr<number, null>('a', null);
+    const other = kv.readOr<number, null>('b', null);
+    const error = (in_reply_to: number, code: number) => ({
+      src: 'seq-kv',
+      dest: 'n0',
+      body: { type: 'error', in_reply_to, code, text: 'no' },
+    });
+    transport.deliver(error(1, 20));
+    transport.deliver(error(2, 11));
+    await expect(missing).resolves.toBeNull();
+    await expect(other).rejects.toMatchObject({ code: 11 });
+  });
 });

@@ -1,4 +1,5 @@
-import type { Json, KvReadOk } from '@glomers/protocol';
+import { ErrorCode, type Json, type KvReadOk } from '@glomers/protocol';
+import { isRpcError } from './errors';
 import type { Node, RpcOptions } from './node';
 
 export type KvService = 'lin-kv' | 'seq-kv' | 'lww-kv';
@@ -17,6 +18,16 @@ export class KvClient {
   async read<T extends Json = Json>(key: Json): Promise<T> {
     const reply = await this.node.rpc<KvReadOk>(this.service, { type: 'read', key }, this.options);
     return reply.value as T;
+  }
+
+  /** The key's value, or `missing` when the key does not exist (code 20); any other failure rejects. */
+  async readOr<T extends Json, M = T>(key: Json, missing: M): Promise<T | M> {
+    try {
+      return await this.read<T>(key);
+    } catch (error) {
+      if (isRpcError(error, ErrorCode.KeyDoesNotExist)) return missing;
+      throw error;
+    }
   }
 
   async write(key: Json, value: Json): Promise<void> {

@@ -112,12 +112,8 @@ export class GrowOnlyCounterProgram implements NodeProgram {
   }
 
   private async load(): Promise<{ counter: GCounter; json: GCounterJson | undefined }> {
-    try {
-      const json = await this.kv.read(COUNTER_KEY);
-      return { counter: GCounter.fromJSON(json), json: json as GCounterJson };
-    } catch (error) {
-      if (isRpcError(error, ErrorCode.KeyDoesNotExist)) return { counter: GCounter.empty(), json: undefined };
-      throw error;
-    }
+    const json = await this.kv.readOr(COUNTER_KEY, undefined);
+    if (json === undefined) return { counter: GCounter.empty(), json: undefined };
+    return { counter: GCounter.fromJSON(json), json: json as GCounterJson };
   }
 }

@@ -10,13 +10,8 @@ import { isRpcError, type KvClient } from '@glomers/runtime';
 export class KvLeaseStore implements LeaseStore {
   constructor(private readonly kv: KvClient) {}
 
-  async read(key: string): Promise<unknown> {
-    try {
-      return await this.kv.read(key);
-    } catch (error) {
-      if (isRpcError(error, ErrorCode.KeyDoesNotExist)) return undefined;
-      throw error;
-    }
+  read(key: string): Promise<unknown> {
+    return this.kv.readOr(key, undefined);
   }
 
   async cas(

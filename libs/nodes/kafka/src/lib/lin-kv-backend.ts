@@ -21,7 +21,7 @@ export class LinKvBackend implements KafkaBackend {
 
   async send(key: string, msg: Json): Promise<number> {
     for (;;) {
-      const current = await this.readOr<Json[]>(logKey(key), []);
+      const current = await this.kv.readOr<Json[]>(logKey(key), []);
       try {
         await this.kv.cas(logKey(key), current, [...current, msg], current.length === 0);
         return current.length;
@@ -34,7 +34,7 @@ export class LinKvBackend implements KafkaBackend {
   async poll(offsets: Readonly<Record<string, number>>): Promise<Record<string, KafkaEntry[]>> {
     const msgs = await Promise.all(
       Object.entries(offsets).map(async ([key, from]): Promise<[string, KafkaEntry[]]> => {
-        const log = await this.readOr<Json[]>(logKey(key), []);
+        const log = await this.kv.readOr<Json[]>(logKey(key), []);
         return [key, log.slice(from, from + MAX_POLL_BATCH).map((msg, i): KafkaEntry => [from + i, msg])];
       }),
     );
@@ -50,7 +50,7 @@ export class LinKvBackend implements KafkaBackend {
     const offsets = await Promise.all(
       keys.map(async (key): Promise<[string, number | null]> => [
         key,
-        await this.readOr<number | null>(commitKey(key), null),
+        await this.kv.readOr<number | null>(commitKey(key), null),
       ]),
     );
     return Object.fromEntries(offsets.filter((entry): entry is [string, number] => entry[1] !== null));
@@ -58,7 +58,7 @@ export class LinKvBackend implements KafkaBackend {
 
   private async raiseCommit(key: string, offset: number): Promise<void> {
     for (;;) {
-      const current = await this.readOr<number | null>(commitKey(key), null);
+      const current = await this.kv.readOr<number | null>(commitKey(key), null);
       if (current !== null && current >= offset) return;
       try {
         await this.kv.cas(commitKey(key), current, offset, current === null);
@@ -66,15 +66,6 @@ export class LinKvBackend implements KafkaBackend {
       } catch (error) {
         if (!isRpcError(error, ErrorCode.PreconditionFailed)) throw error;
       }
-    }
-  }
-
-  private async readOr<T extends Json>(key: string, missing: T): Promise<T> {
-    try {
-      return await this.kv.read<T>(key);
-    } catch (error) {
-      if (isRpcError(error, ErrorCode.KeyDoesNotExist)) return missing;
-      throw error;
     }
   }
 }
