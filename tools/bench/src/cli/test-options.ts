@@ -1,16 +1,15 @@
 import { abbreviate } from '@glomers/protocol';
 import type { LatencyDist } from '@glomers/sim';
-import type { TestOptions } from '../lib/workload';
+import type { RunConfig } from '../core/run-config';
 
-/** Everything `glomers-bench test` accepts, after parsing. */
-export interface ParsedTest {
-  readonly options: TestOptions;
-  readonly bin: string;
-  /** Non-option words: passed to the binary, as Maelstrom does. */
-  readonly args: readonly string[];
-  readonly latency: { readonly meanMs: number; readonly dist: LatencyDist };
-  readonly nemesisIntervalS: number;
-  readonly logStderr: boolean;
+/**
+ * Everything `glomers-bench test` accepts, after parsing: what a run is configured with (`args` are the non-option
+ * words, passed to the binary as Maelstrom does), plus the command's own switches.
+ */
+export interface ParsedTest extends Pick<
+  RunConfig,
+  'options' | 'bin' | 'args' | 'latency' | 'nemesisIntervalS' | 'logStderr'
+> {
   readonly logNetSend: boolean;
   readonly logNetRecv: boolean;
   readonly seed: number | undefined;
