@@ -4,6 +4,7 @@ import { challengesFor } from '../challenges';
 import type { CiMatrix } from './matrix';
 import { replayCommand } from '../cli/test-command';
 import type { SeedOutcome } from '../sweep/sweep-task';
+import { spreadOf } from '../results/spread';
 import { rowPassed, type SummaryRow } from '../results/summary-rows';
 import { rowCells, suiteVerdict, TABLE_HEADER, verdictCell } from '../results/summary-table';
 
@@ -111,12 +112,12 @@ function sweepPassed(sweep: SweepRow): boolean {
   return sweep.missingSeeds.length === 0 && sweep.outcomes.every((o) => o.passed);
 }
 
-/** "4.12 (3.90–4.51)": the median over seeds (the upper one of an even count, as `sweep` prints), least, greatest. */
+/** "4.12 (3.90–4.51)": the median over seeds, least, greatest (as `sweep` computes them). */
 function spread(values: ReadonlyArray<number | undefined>, digits: number): string {
-  const sorted = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-  if (sorted.length === 0) return '-';
-  const [min, median, max] = [sorted[0], sorted[Math.floor(sorted.length / 2)], sorted[sorted.length - 1]];
-  return `${median.toFixed(digits)} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
+  const s = spreadOf(values);
+  return s === undefined
+    ? '-'
+    : `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 }
 
 function seedRanges(seeds: readonly number[]): string {

@@ -7,6 +7,7 @@ import { createRunDir, writeJson } from '../results/store';
 import type { SeedOutcome, SweepTask } from '../sweep/sweep-task';
 import { appBundle, repoRoot } from './challenge-command';
 import { EXIT_BAD_ARGS, replayCommand, type CommandIo } from './test-command';
+import { spreadOf, type Spread } from '../results/spread';
 
 const USAGE =
   'Usage: glomers-bench sweep <app> [--seeds A..B] [--parallel K] [--rows ROW,ROW…] [--bin FILE]\n' +
@@ -137,12 +138,6 @@ export async function sweepCommand(argv: readonly string[], io: CommandIo): Prom
   return summary.some((s) => s.failed.length > 0) ? 1 : 0;
 }
 
-interface Spread {
-  readonly min: number;
-  readonly median: number;
-  readonly max: number;
-}
-
 interface RowSummary {
   readonly row: string;
   readonly seeds: number;
@@ -158,12 +153,6 @@ interface RowSummary {
   readonly meanRunWallS: number;
 }
 
-function spread(values: ReadonlyArray<number | undefined>): Spread | undefined {
-  const sorted = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
-}
-
 function summarize(row: string, outcomes: readonly SeedOutcome[], args: readonly string[]): RowSummary {
   const failed = outcomes
     .filter((o) => !o.passed)
@@ -174,9 +163,9 @@ function summarize(row: string, outcomes: readonly SeedOutcome[], args: readonly
     seeds: outcomes.length,
     passed: outcomes.length - failed.length,
     failed,
-    serversMsgsPerOp: spread(outcomes.map((o) => o.serversMsgsPerOp)),
-    opLatencyMedianMs: spread(outcomes.map((o) => o.opLatencyMedianMs)),
-    stableLatencyMedianMs: spread(outcomes.map((o) => o.stableLatencyMedianMs)),
+    serversMsgsPerOp: spreadOf(outcomes.map((o) => o.serversMsgsPerOp)),
+    opLatencyMedianMs: spreadOf(outcomes.map((o) => o.opLatencyMedianMs)),
+    stableLatencyMedianMs: spreadOf(outcomes.map((o) => o.stableLatencyMedianMs)),
     meanRunWallS: outcomes.reduce((sum, o) => sum + o.wallMs, 0) / Math.max(1, outcomes.length) / 1000,
   };
 }
