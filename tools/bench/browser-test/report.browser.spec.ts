@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Op } from '../src/lib/history';
 import { writeReport } from '../src/report/write-report';
-import { runBench, type BenchRun } from '../test/bench-harness';
+import { runBench, type Run } from '../test/bench-harness';
 import { openBrowser, openReport, type Browser } from './chromium';
 
 interface JournalEvent {
@@ -73,7 +73,7 @@ describe('report.html in Chromium', () => {
   });
 
   describe('a passing run (echo)', () => {
-    let run: BenchRun;
+    let run: Run;
     let dir: string;
     beforeAll(async () => {
       run = await runBench('echo-good.js', [
@@ -118,7 +118,7 @@ describe('report.html in Chromium', () => {
   });
 
   describe('a failing run (broadcast without retries, under partitions)', () => {
-    let run: BenchRun;
+    let run: Run;
     let dir: string;
     beforeAll(async () => {
       run = await runBench('broadcast-no-retry.js', [
