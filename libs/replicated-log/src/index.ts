@@ -11,4 +11,5 @@ export * from './lib/replication/follower';
 export * from './lib/replication/leader';
 export * from './lib/replication/commit-gossip';
 export * from './lib/replication/forwarding';
+export * from './lib/replication/exclusions';
 export * from './lib/replicated-log-node';

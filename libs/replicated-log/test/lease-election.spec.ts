@@ -36,6 +36,7 @@ function cluster(size: number, latencyMs = 1, seed = 1, timing = DEFAULT_LEASE_T
           elections.push(term);
         },
         deposed: () => undefined,
+        confirmed: () => undefined,
         observed: (_record: LeaseRecord) => undefined,
       },
     });
@@ -151,10 +152,66 @@ describe('LeaseElection (virtual time)', () => {
     expect(next.election.holdsLease()).toBe(false);
   });
 
+  it('writes the exclusions its holder asks for, and an excluded node never takes over', async () => {
+    const { time, members, leaders, register } = cluster(3);
+    members.forEach((member) => member.election.start());
+    await time.run(1000);
+    const [leader] = leaders();
+    const [excluded, other] = members.filter((m) => m !== leader);
+    leader.election.exclude([excluded.id]);
+    await time.run(100);
+    expect(register.peek(KEY)?.excluded).toEqual([excluded.id]);
+    leader.store.cut = true;
+    // Only the node that was not excluded may take over, and it keeps the exclusion in its own record.
+    expect(await time.runUntil(() => leaders().length === 1 && leaders()[0] !== leader, 5000)).toBe(true);
+    expect(leaders()).toEqual([other]);
+    expect(register.peek(KEY)).toMatchObject({ term: 2, holder: other.id, excluded: [excluded.id] });
+    other.store.cut = true;
+    await time.run(5000);
+    expect(excluded.election.holdsLease()).toBe(false);
+    expect(excluded.elections).toEqual([]);
+  });
+
+  it('reports every applied write of the exclusions to the holder', async () => {
+    const time = new VirtualTime();
+    const register = new InMemoryLeaseStore();
+    const confirmed: (readonly string[])[] = [];
+    const election = new LeaseElection({
+      nodeId: 'n0',
+      store: register,
+      clock: time,
+      scheduler: time,
+      timing: DEFAULT_LEASE_TIMING,
+      key: KEY,
+      events: {
+        elected: () => undefined,
+        deposed: () => undefined,
+        confirmed: (excluded) => confirmed.push(excluded),
+        observed: () => undefined,
+      },
+    });
+    election.start();
+    await time.run(1);
+    expect(election.holdsLease()).toBe(true);
+    election.exclude(['n2', 'n1']);
+    await time.run(DEFAULT_LEASE_TIMING.tickMs);
+    expect(confirmed.at(-1)).toEqual(['n1', 'n2']);
+    election.exclude([]);
+    await time.run(DEFAULT_LEASE_TIMING.tickMs);
+    expect(confirmed.at(-1)).toEqual([]);
+    expect(register.peek(KEY)).not.toHaveProperty('excluded');
+    election.stop();
+  });
+
   it('refuses timings that would let a lease lapse between renewals', () => {
     const store = new InMemoryLeaseStore();
     const time = new VirtualTime();
-    const events = { elected: () => undefined, deposed: () => undefined, observed: () => undefined };
+    const events = {
+      elected: () => undefined,
+      deposed: () => undefined,
+      confirmed: () => undefined,
+      observed: () => undefined,
+    };
     const make = (timing: typeof DEFAULT_LEASE_TIMING) =>
       new LeaseElection({ nodeId: 'n0', store, clock: time, scheduler: time, timing, events });
     expect(() => make({ ...DEFAULT_LEASE_TIMING, renewEveryMs: 900 })).toThrow(RangeError);

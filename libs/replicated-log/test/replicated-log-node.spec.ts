@@ -261,6 +261,64 @@ describe('ReplicatedLogNode (virtual time, simulated network)', () => {
     expect(client.failures.indeterminate).toBeGreaterThan(0);
   });
 
+  it('keeps committing at the leader while its follower is cut off, and waits for the follower again after', async () => {
+    for (const seed of [15, 16]) {
+      const cluster = new SimCluster({ size: 2, seed, maxLatencyMs: 2 });
+      cluster.start();
+      await cluster.time.run(500);
+      const [leader] = cluster.leaders();
+      const [follower] = cluster.ids.filter((id) => id !== leader);
+      cluster.isolate(follower);
+      const during = cluster.node(leader).append('a', 1);
+      await cluster.time.run(DEFAULT_TIMING.excludeAfterMs + 100);
+      await expect(during).resolves.toBe(cluster.node(leader).status.logLength - 1);
+      expect(cluster.register.peek('replicated-log/leader')?.excluded).toEqual([follower]);
+      expect(cluster.entries(follower, 'a')).toEqual([]);
+      cluster.heal();
+      const client = startSending(cluster, KEYS, 5);
+      await cluster.time.run(1000);
+      client.stop();
+      expect(await converge(cluster)).toBe(true);
+      expect(cluster.register.peek('replicated-log/leader')).not.toHaveProperty('excluded');
+      assertNothingLost(cluster, [{ key: 'a', msg: 1, offset: await during }, ...client.acked], KEYS);
+      // Waited for again: the follower may now take over, and holds everything acknowledged.
+      cluster.store(leader).cut = true;
+      await cluster.time.run(3000);
+      expect(cluster.leaders()).toEqual([follower]);
+      assertNothingLost(cluster, client.acked, KEYS);
+    }
+  });
+
+  it('never lets a follower that missed commits take over, even when the leader is gone', async () => {
+    const cluster = new SimCluster({ size: 2, seed: 17 });
+    cluster.start();
+    await cluster.time.run(500);
+    const [leader] = cluster.leaders();
+    const [follower] = cluster.ids.filter((id) => id !== leader);
+    cluster.isolate(follower);
+    const acked = cluster.node(leader).append('a', 1);
+    await cluster.time.run(DEFAULT_TIMING.excludeAfterMs + 100);
+    await expect(acked).resolves.toBe(0);
+    cluster.node(leader).stop();
+    cluster.heal();
+    await cluster.time.run(5000);
+    // Taking over would lose the acknowledged entry, which only the old leader holds.
+    expect(cluster.node(follower).status.role).toBe('follower');
+    const attempt = cluster
+      .node(follower)
+      .append('a', 2)
+      .then(
+        () => 'acknowledged',
+        () => 'refused',
+      );
+    await cluster.time.run(DEFAULT_TIMING.forwardTimeoutMs + 1000);
+    expect(await attempt).toBe('refused');
+    expect(cluster.register.peek('replicated-log/leader')).toMatchObject({
+      holder: leader,
+      excluded: [follower],
+    });
+  });
+
   it('spreads consumer commit offsets to every node, never moving them backwards', async () => {
     const cluster = new SimCluster({ size: 3, seed: 13, lossRate: 0.3, maxLatencyMs: 3 });
     cluster.start();

@@ -27,10 +27,13 @@ import {
   initialReplica,
   observeTerm,
   resign,
+  setExcluded,
   type ReplicaState,
 } from './replication/replica-state';
+import { Exclusions, type ExclusionTiming } from './replication/exclusions';
 
-export interface ReplicatedLogTiming extends LeaseTiming, ReplicationTiming, ForwardingTiming {
+export interface ReplicatedLogTiming
+  extends LeaseTiming, ReplicationTiming, ForwardingTiming, ExclusionTiming {
   /** A leader's uncommitted append fails (indeterminate) after this long; keep it below the client's timeout. */
   readonly pendingTimeoutMs: number;
 }
@@ -43,6 +46,7 @@ export const DEFAULT_TIMING: ReplicatedLogTiming = {
   lingerMs: 0,
   forwardTimeoutMs: 3000,
   pendingTimeoutMs: 3000,
+  excludeAfterMs: 300,
 };
 
 export interface ReplicatedLogPorts {
@@ -89,6 +93,8 @@ export class ReplicatedLogNode {
   private gossip: CommitGossip = emptyCommitGossip;
   private readonly pendingAppends = new Map<number, PendingAppend>();
   private readonly forwarding: Forwarding;
+  /** Leader only: which followers commits wait for (replication/exclusions.ts). */
+  private exclusions: Exclusions | undefined;
   private wake: { readonly at: number; readonly cancel: Cancel } | undefined;
   private lastSettle:
     { readonly commitIndex: number; readonly term: number; readonly length: number } | undefined;
@@ -111,7 +117,11 @@ export class ReplicatedLogNode {
       timing: this.timing,
       key: options.leaseKey ?? DEFAULT_LEASE_KEY,
       events: {
-        elected: (term) => this.onElected(term),
+        elected: (term, excluded) => this.onElected(term, excluded),
+        confirmed: (excluded) => {
+          this.exclusions?.confirmed(excluded);
+          this.transition(this.replica);
+        },
         deposed: () => this.transition(resign(this.replica)),
         observed: (record) => this.onLeaseObserved(record),
       },
@@ -192,6 +202,7 @@ export class ReplicatedLogNode {
         this.onAppend(from, message);
         break;
       case 'rl_append_ack': {
+        if (message.term === this.replica.term) this.exclusions?.heard(from, this.ports.clock.now());
         this.mergeGossip(from, message);
         const state = handleAppendAck(this.replica, from, message);
         if (state.term > this.replica.term) this.election.observeTerm(state.term);
@@ -272,12 +283,14 @@ export class ReplicatedLogNode {
     for (const [id] of sends) this.forwarding.settle(id, { ok: false, error });
   }
 
-  private onElected(term: number): void {
-    const state = becomeLeader(this.replica, term);
+  private onElected(term: number, excluded: readonly string[]): void {
+    const state = becomeLeader(this.replica, term, excluded);
     if (state === this.replica) {
       this.election.resign();
       return;
     }
+    const now = this.ports.clock.now();
+    this.exclusions = new Exclusions(state.peers, now, excluded, state.entries.length, this.timing);
     this.transition(state);
   }
 
@@ -300,11 +313,27 @@ export class ReplicatedLogNode {
 
   /** Adopts a new state, then applies newly committed entries, settles appends and sends what is due. */
   private transition(state: ReplicaState): void {
-    this.replica = state;
+    this.replica = this.reviewExclusions(state);
     this.applyCommitted();
     this.settleAppends();
     this.forwarding.settlePlaced(this.replica.entries, this.replica.commitIndex);
     if (state.role === 'leader') this.pump();
+  }
+
+  /** Leader: updates which followers commits wait for, and asks the register for the matching exclusions. */
+  private reviewExclusions(state: ReplicaState): ReplicaState {
+    if (state.role !== 'leader') {
+      this.exclusions = undefined;
+      return state;
+    }
+    const exclusions = this.exclusions;
+    if (!exclusions) return state;
+    if (exclusions.review(state, this.ports.clock.now())) this.election.exclude(exclusions.wanted);
+    const notWaitedFor = exclusions.notWaitedFor;
+    const same =
+      notWaitedFor.size === state.excluded.size &&
+      [...notWaitedFor].every((peer) => state.excluded.has(peer));
+    return same ? state : setExcluded(state, notWaitedFor);
   }
 
   private applyCommitted(): void {

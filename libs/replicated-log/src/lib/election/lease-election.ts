@@ -1,10 +1,19 @@
 import type { Cancel, Clock, Scheduler } from '@glomers/sim';
-import { isLeaseRecord, sameLease, type LeaseRecord, type LeaseStore } from './lease-store';
+import {
+  excludedBy,
+  isLeaseRecord,
+  sameLease,
+  withExcluded,
+  type LeaseRecord,
+  type LeaseStore,
+} from './lease-store';
 import { validateLeaseTiming, type LeaseTiming } from './lease-timing';
 
 export interface ElectionEvents {
-  /** This node holds the lease of `term`. */
-  elected(term: number): void;
+  /** This node holds the lease of `term`; the register excludes `excluded` (inherited from the previous holder). */
+  elected(term: number, excluded: readonly string[]): void;
+  /** A write of this holder applied: the register now excludes exactly `excluded`. */
+  confirmed(excluded: readonly string[]): void;
   /** This node no longer holds the lease of `term` (expired, not renewed, or taken over). */
   deposed(term: number): void;
   /** The register named a holder (possibly this node, possibly stale). */
@@ -36,6 +45,10 @@ export const DEFAULT_LEASE_KEY = 'replicated-log/leader';
  * own time; the holder renews by cas (bumping `renewal`) and believes in its lease only until
  * `send time of its last successful cas + leaseMs - marginMs`, so the old holder has stopped before anyone can
  * take over (see LeaseTiming). A term is written once, by its only holder: one leader per term.
+ *
+ * The holder also keeps in the register the nodes it stopped waiting for (`exclude`); a node the register
+ * excludes never takes over, and a takeover keeps the previous holder's exclusions, so only nodes that hold every
+ * committed entry can lead.
  */
 export class LeaseElection {
   private readonly key: string;
@@ -45,6 +58,8 @@ export class LeaseElection {
   private lastHeardFromLeader: number | undefined;
   private lastWatchAt = -Infinity;
   private busy = false;
+  /** The exclusions the holder wants in the register; written by the next renewal. */
+  private wantedExcluded: readonly string[] = [];
   /** Bumped whenever the role changes, so a late store reply from an earlier role is ignored. */
   private generation = 0;
   private cancelTimer: Cancel | undefined;
@@ -86,6 +101,15 @@ export class LeaseElection {
     if (this.leadership && this.leadership.term < term) this.depose();
   }
 
+  /**
+   * Holder: the register should exclude exactly `nodes` (sorted here). Written by a renewal at the next tick;
+   * `confirmed` reports each applied write.
+   */
+  exclude(nodes: readonly string[]): void {
+    if (!this.leadership) return;
+    this.wantedExcluded = [...nodes].sort();
+  }
+
   /** Gives up the lease at once (it then simply expires in the register). */
   resign(): void {
     this.depose();
@@ -95,7 +119,10 @@ export class LeaseElection {
     const now = this.options.clock.now();
     if (this.leadership) {
       if (now >= this.leadership.validUntil) this.depose();
-      else if (!this.busy && now - this.leadership.lastRenewSentAt >= this.timing.renewEveryMs)
+      else if (
+        !this.busy &&
+        (now - this.leadership.lastRenewSentAt >= this.timing.renewEveryMs || this.exclusionsChanged())
+      )
         void this.renew();
       return;
     }
@@ -124,6 +151,11 @@ export class LeaseElection {
       }
       if (!isLeaseRecord(value)) return;
       this.options.events.observed(value);
+      if (excludedBy(value).includes(this.options.nodeId)) {
+        // We may lack entries committed without us: never take over from this record.
+        this.observedRecord = undefined;
+        return;
+      }
       const now = this.options.clock.now();
       const seen = this.observedRecord;
       if (!seen || !sameLease(seen.record, value)) this.observedRecord = { record: value, since: now };
@@ -135,7 +167,10 @@ export class LeaseElection {
 
   private async takeOver(from: LeaseRecord | null, generation: number): Promise<void> {
     const term = (from?.term ?? 0) + 1;
-    const record: LeaseRecord = { term, holder: this.options.nodeId, renewal: 0 };
+    const record = withExcluded(
+      { term, holder: this.options.nodeId, renewal: 0 },
+      from ? excludedBy(from) : [],
+    );
     const sentAt = this.options.clock.now();
     let applied: boolean;
     try {
@@ -159,14 +194,18 @@ export class LeaseElection {
       validUntil: sentAt + this.timing.leaseMs - this.timing.marginMs,
       lastRenewSentAt: sentAt,
     };
-    this.options.events.elected(term);
+    this.wantedExcluded = excludedBy(record);
+    this.options.events.elected(term, excludedBy(record));
   }
 
   private async renew(): Promise<void> {
     const leadership = this.leadership;
     if (!leadership) return;
     const generation = this.generation;
-    const next: LeaseRecord = { ...leadership.record, renewal: leadership.record.renewal + 1 };
+    const next = withExcluded(
+      { ...leadership.record, renewal: leadership.record.renewal + 1 },
+      this.wantedExcluded,
+    );
     const sentAt = this.options.clock.now();
     this.busy = true;
     this.leadership = { ...leadership, lastRenewSentAt: sentAt };
@@ -182,6 +221,7 @@ export class LeaseElection {
         sentAt + this.timing.leaseMs - this.timing.marginMs,
       );
       this.leadership = { ...this.leadership, record: next, validUntil };
+      this.options.events.confirmed(excludedBy(next));
     } catch {
       // No answer: the lease is not extended; the next tick retries or lets it expire.
     } finally {
@@ -200,10 +240,18 @@ export class LeaseElection {
     if (generation !== this.generation || !this.leadership) return;
     if (isLeaseRecord(value) && value.term === term && value.holder === this.options.nodeId) {
       this.leadership = { ...this.leadership, record: value };
+      this.options.events.confirmed(excludedBy(value));
       return;
     }
     if (isLeaseRecord(value)) this.options.events.observed(value);
     this.depose();
+  }
+
+  private exclusionsChanged(): boolean {
+    const written = this.leadership ? excludedBy(this.leadership.record) : [];
+    return (
+      written.length !== this.wantedExcluded.length || written.some((id, i) => this.wantedExcluded[i] !== id)
+    );
   }
 
   private depose(): void {
@@ -212,6 +260,7 @@ export class LeaseElection {
     this.generation++;
     this.busy = false;
     this.leadership = undefined;
+    this.wantedExcluded = [];
     this.observedRecord = undefined;
     this.lastHeardFromLeader = undefined;
     this.options.events.deposed(leadership.term);

@@ -4,9 +4,15 @@ import { isOffset } from '../json-value';
 /**
  * The content of the leadership register. `term` grows by one on every takeover and is written by exactly one
  * holder; `renewal` counts that holder's renewals, so every renewal changes the value and watchers can tell a live
- * leader from a silent one without comparing clocks across processes.
+ * leader from a silent one without comparing clocks across processes. `excluded` names nodes the holder stopped
+ * waiting for (unreachable while the register was not): they may lack committed entries, so they may not take over.
  */
-export type LeaseRecord = { readonly term: number; readonly holder: string; readonly renewal: number };
+export type LeaseRecord = {
+  readonly term: number;
+  readonly holder: string;
+  readonly renewal: number;
+  readonly excluded?: readonly string[];
+};
 
 /**
  * A linearizable register, in the replicated log's own terms (node-kafka's `KvLeaseStore` puts Maelstrom's lin-kv
@@ -25,12 +31,34 @@ export function isLeaseRecord(value: unknown): value is LeaseRecord {
     isPlainObject(value) &&
     isOffset(value['term']) &&
     typeof value['holder'] === 'string' &&
-    isOffset(value['renewal'])
+    isOffset(value['renewal']) &&
+    (value['excluded'] === undefined ||
+      (Array.isArray(value['excluded']) && value['excluded'].every((id) => typeof id === 'string')))
   );
 }
 
+/** The nodes a record excludes from taking over (none when the field is absent). */
+export function excludedBy(record: LeaseRecord): readonly string[] {
+  return record.excluded ?? [];
+}
+
+/** The record with `excluded` set (the field left out when empty, so records without exclusions keep one shape). */
+export function withExcluded(record: LeaseRecord, excluded: readonly string[]): LeaseRecord {
+  const { term, holder, renewal } = record;
+  return excluded.length === 0
+    ? { term, holder, renewal }
+    : { term, holder, renewal, excluded: [...excluded] };
+}
+
 export function sameLease(a: LeaseRecord, b: LeaseRecord): boolean {
-  return a.term === b.term && a.holder === b.holder && a.renewal === b.renewal;
+  const [excludedA, excludedB] = [excludedBy(a), excludedBy(b)];
+  return (
+    a.term === b.term &&
+    a.holder === b.holder &&
+    a.renewal === b.renewal &&
+    excludedA.length === excludedB.length &&
+    excludedA.every((id, i) => excludedB[i] === id)
+  );
 }
 
 /**

@@ -102,11 +102,14 @@ export function handleAppendAck(state: ReplicaState, peer: string, ack: AppendAc
   return advanceCommit(withProgress(state, peer, updated));
 }
 
-/** Where every node but `peer` holds this leader's log up to: the leader's length, lowered by other followers. */
+/**
+ * Where every node but `peer` holds this leader's log up to: the leader's length, lowered by the other followers
+ * commits wait for (an excluded one cannot take over, so what it lacks does not matter).
+ */
 function heldElsewhere(state: ReplicaState, peer: string): number {
   let held = state.entries.length;
   for (const [other, progress] of state.progress)
-    if (other !== peer) held = Math.min(held, progress.matchIndex);
+    if (other !== peer && !state.excluded.has(other)) held = Math.min(held, progress.matchIndex);
   return held;
 }
 

@@ -12,8 +12,9 @@ export interface PeerProgress {
 }
 
 /**
- * One node's replication state. Entries below `commitIndex` are on every node of the cluster and can never be
- * lost or reordered; only they are applied and served. `matchedUpTo` (follower side) is the prefix verified to
+ * One node's replication state. Entries below `commitIndex` are on every node of the cluster the leader has not
+ * excluded, and can never be lost or reordered; only they are applied and served. `excluded` (leader side): the
+ * followers the lease register excludes from taking over, which commits therefore need not wait for. `matchedUpTo` (follower side) is the prefix verified to
  * equal the current term's leader log, the only part where the leader's commit index may be trusted.
  */
 export interface ReplicaState {
@@ -26,8 +27,11 @@ export interface ReplicaState {
   readonly commitIndex: number;
   readonly matchedUpTo: number;
   readonly progress: ReadonlyMap<string, PeerProgress>;
+  readonly excluded: ReadonlySet<string>;
   readonly nextSeq: number;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 export function initialReplica(self: string, nodeIds: readonly string[]): ReplicaState {
   return {
@@ -40,6 +44,7 @@ export function initialReplica(self: string, nodeIds: readonly string[]): Replic
     commitIndex: 0,
     matchedUpTo: 0,
     progress: new Map(),
+    excluded: NONE,
     nextSeq: 0,
   };
 }
@@ -54,6 +59,7 @@ export function observeTerm(state: ReplicaState, term: number, leaderId?: string
       leaderId: leaderId === state.self ? undefined : leaderId,
       matchedUpTo: state.commitIndex,
       progress: new Map(),
+      excluded: NONE,
     };
   }
   if (term === state.term && state.role === 'follower' && leaderId !== undefined && leaderId !== state.self) {
@@ -62,8 +68,15 @@ export function observeTerm(state: ReplicaState, term: number, leaderId?: string
   return state;
 }
 
-/** Leadership of `term`, won through the lease. Refused (state unchanged) unless the term is new to this node. */
-export function becomeLeader(state: ReplicaState, term: number): ReplicaState {
+/**
+ * Leadership of `term`, won through the lease, whose register excludes `excluded`. Refused (state unchanged)
+ * unless the term is new to this node.
+ */
+export function becomeLeader(
+  state: ReplicaState,
+  term: number,
+  excluded: readonly string[] = [],
+): ReplicaState {
   if (term <= state.term) return state;
   const progress = new Map<string, PeerProgress>();
   for (const peer of state.peers) {
@@ -75,7 +88,24 @@ export function becomeLeader(state: ReplicaState, term: number): ReplicaState {
       placed: [],
     });
   }
-  return advanceCommit({ ...state, term, role: 'leader', leaderId: state.self, matchedUpTo: 0, progress });
+  return advanceCommit({
+    ...state,
+    term,
+    role: 'leader',
+    leaderId: state.self,
+    matchedUpTo: 0,
+    progress,
+    excluded: new Set(excluded.filter((id) => progress.has(id))),
+  });
+}
+
+/**
+ * Leader: commits stop (or resume) waiting for `excluded`. Only for followers the lease register excludes, so none
+ * of them can take over; requiring a follower again is always safe.
+ */
+export function setExcluded(state: ReplicaState, excluded: ReadonlySet<string>): ReplicaState {
+  if (state.role !== 'leader') return state;
+  return advanceCommit({ ...state, excluded });
 }
 
 /** Gives up leadership without learning a newer term (the lease expired or could not be renewed). */
@@ -87,13 +117,15 @@ export function resign(state: ReplicaState): ReplicaState {
     leaderId: undefined,
     matchedUpTo: state.commitIndex,
     progress: new Map(),
+    excluded: NONE,
   };
 }
 
-/** Leader: everything every follower has acknowledged in this term is committed. */
+/** Leader: everything every follower not excluded has acknowledged in this term is committed. */
 export function advanceCommit(state: ReplicaState): ReplicaState {
   if (state.role !== 'leader') return state;
   let safe = state.entries.length;
-  for (const peer of state.progress.values()) safe = Math.min(safe, peer.matchIndex);
+  for (const [peer, progress] of state.progress)
+    if (!state.excluded.has(peer)) safe = Math.min(safe, progress.matchIndex);
   return safe > state.commitIndex ? { ...state, commitIndex: safe } : state;
 }
