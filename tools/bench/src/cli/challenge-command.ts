@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { challengesFor, type ChallengeRun } from '../challenges';
+import { join, relative } from 'node:path';
+import { challengeFile, challengesFor, type ChallengeRun } from '../challenges';
 import { CHALLENGE_FILE, runFailures } from '../report/build-model';
 import { readRunFolder } from '../report/run-folder';
 import { writeReport } from '../report/write-report';
@@ -12,17 +12,9 @@ import { writeJson } from '../results/store';
 import { appendSummaryRow, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
 import { chooseEngine, ENGINE_CHOICES, type Engine, type EngineChoice } from './engine';
 import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
+import { repoRoot } from '../repo-root';
 
-/** Finds the repository root: the nearest folder above `from` holding nx.json. */
-export function repoRoot(from: string): string {
-  let dir = resolve(from);
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) return resolve(from);
-    dir = parent;
-  }
-  return dir;
-}
+export { repoRoot };
 
 /** dist/apps/<app>/main.js, the app's built node; undefined (and a hint on stderr) when it is not built. */
 export function appBundle(root: string, app: string, io: CommandIo): string | undefined {
@@ -54,12 +46,12 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     io.err(CHALLENGE_USAGE);
     return EXIT_BAD_ARGS;
   }
+  const root = repoRoot(io.cwd);
   const rows = challengesFor(app);
   if (rows.length === 0) {
-    io.err(`No challenge runs for app ${JSON.stringify(app)} (see tools/bench/src/challenges.ts)`);
+    io.err(`No challenge runs for app ${JSON.stringify(app)} (${challengeFile(app)} declares them)`);
     return EXIT_BAD_ARGS;
   }
-  const root = repoRoot(io.cwd);
   const bin = appBundle(root, app, io);
   if (!bin) return EXIT_BAD_ARGS;
   let engine: Engine;

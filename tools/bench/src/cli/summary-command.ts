@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { CHALLENGES } from '../challenges';
+import { loadChallenges } from '../challenges';
 import { writeSuiteIndex } from '../report/suite-index';
 import { readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
 import {
@@ -31,7 +31,11 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
   }
   const root = repoRoot(io.cwd);
   const all = readSummaryRows(root);
-  const rows = order(suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite));
+  const challenges = loadChallenges();
+  const rows = order(
+    suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite),
+    challenges.map((c) => c.challenge),
+  );
   const missing: MissingRow[] = (missingArg ?? '')
     .split(',')
     .filter(Boolean)
@@ -47,7 +51,7 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
     return 0;
   }
   const index = writeSuiteIndex(root, rows, missing);
-  const bounds = (r: SummaryRow) => CHALLENGES.find((c) => c.challenge === r.challenge)?.bounds;
+  const bounds = (r: SummaryRow) => challenges.find((c) => c.challenge === r.challenge)?.bounds;
   const table = [
     ...rows.map((r) => rowCells(r, bounds(r))),
     ...missing.map((m) => ['✗', m.app, '-', '-', 'no result', '-', '-', '-']),
@@ -85,8 +89,7 @@ function latestPerChallenge(rows: readonly SummaryRow[]): SummaryRow[] {
 }
 
 /** In the challenge table's order, then by engine; a row run twice in one suite shows once, the latest. */
-function order(rows: readonly SummaryRow[]): SummaryRow[] {
-  const names = CHALLENGES.map((c) => c.challenge);
+function order(rows: readonly SummaryRow[], names: readonly string[]): SummaryRow[] {
   return latestPerChallenge(rows).sort(
     (a, b) => names.indexOf(a.challenge) - names.indexOf(b.challenge) || a.engine.localeCompare(b.engine),
   );
