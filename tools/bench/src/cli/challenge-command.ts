@@ -9,7 +9,13 @@ import { readEdn } from '../results/edn-reader';
 import { figuresOf, missedBounds, type Figures } from '../results/figures';
 import { keepRuns, pruneRuns } from '../results/retention';
 import { writeJson } from '../results/store';
-import { appendSummaryRow, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
+import {
+  appendSummaryRow,
+  readSummaryRows,
+  rowPassed,
+  writeLastRows,
+  type SummaryRow,
+} from '../results/summary-rows';
 import { chooseEngine, ENGINE_CHOICES, type Engine, type EngineChoice } from './engine';
 import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
 import { repoRoot } from '../repo-root';
@@ -62,12 +68,14 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     return EXIT_BAD_ARGS;
   }
   let failed = false;
+  const done: SummaryRow[] = [];
   for (const row of rows) {
     io.out(
       `\n=== challenge ${row.challenge} (${app}) on engine: ${engine.kind}${engine.kind === 'maelstrom' ? ` (${engine.bin})` : ''}`,
     );
     const summary = await runRow(row, bin, engine, seed, root, io);
     appendSummaryRow(root, summary);
+    done.push(summary);
     pruneOlderRuns(root, summary, io.env ?? process.env);
     const ok = rowPassed(summary);
     io.out(
@@ -77,6 +85,7 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     if (summary.report) io.out(`    report: ${relative(io.cwd, summary.report)}`);
     failed ||= !ok;
   }
+  writeLastRows(root, app, done);
   return failed ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { loadChallenges } from '../challenges';
 import { writeSuiteIndex } from '../report/suite-index';
-import { readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
+import { readLastRows, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
 import {
   rowCells,
   suiteVerdict,
@@ -14,8 +14,9 @@ import { repoRoot } from './challenge-command';
 import { EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
 const USAGE =
-  'Usage: glomers-bench summary [--suite ID] [--missing app=status,…]\n' +
+  'Usage: glomers-bench summary [--suite ID] [--cached app,…] [--missing app=status,…]\n' +
   '  Without --suite: the latest row of every challenge on every engine. With it: the rows of that suite run.\n' +
+  '  --cached names challenge apps whose task Nx answered from its cache: their last rows, marked (cached).\n' +
   '  --missing names challenge apps whose task ended without a row (shown as failed).';
 
 /**
@@ -25,25 +26,32 @@ const USAGE =
 export async function summaryCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const suite = option(argv, '--suite');
   const missingArg = option(argv, '--missing');
-  if (argv.includes('--help') || (argv.length > 0 && suite === undefined && missingArg === undefined)) {
+  const cachedArg = option(argv, '--cached');
+  const asked = [suite, missingArg, cachedArg].some((o) => o !== undefined);
+  if (argv.includes('--help') || (argv.length > 0 && !asked)) {
     io.err(USAGE);
     return argv.includes('--help') ? 0 : EXIT_BAD_ARGS;
   }
   const root = repoRoot(io.cwd);
   const all = readSummaryRows(root);
   const challenges = loadChallenges();
+  const cachedApps = (cachedArg ?? '').split(',').filter(Boolean);
+  const cached = cachedApps.flatMap((app) => readLastRows(root, app).map((r) => ({ ...r, cached: true })));
+  const ran = suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite);
   const rows = order(
-    suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite),
+    [...ran.filter((r) => !cachedApps.includes(r.app)), ...cached],
     challenges.map((c) => c.challenge),
   );
-  const missing: MissingRow[] = (missingArg ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => {
-      const [app, status = 'failure'] = pair.split('=');
-      return { app, status };
-    })
-    .filter((m) => !rows.some((r) => r.app === m.app));
+  const missing: MissingRow[] = [
+    ...(missingArg ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [app, status = 'failure'] = pair.split('=');
+        return { app, status };
+      }),
+    ...cachedApps.map((app) => ({ app, status: 'a cache hit whose rows are gone' })),
+  ].filter((m) => !rows.some((r) => r.app === m.app));
   if (rows.length === 0 && missing.length === 0) {
     io.out(
       'No challenge results yet (run `npx nx run-many -t maelstrom`, or `glomers-bench challenge <app>`).',
