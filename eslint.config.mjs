@@ -43,6 +43,7 @@ const workspace = [
               onlyDependOnLibsWithTags: ['type:protocol', 'type:kernel', 'type:runtime', 'type:tool'],
             },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'type:script', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],
