@@ -31,10 +31,14 @@ const ENVIRONMENT = [
   'GLOMERS_REPLICATED_LOG_TIMING',
 ];
 
+/** The script that bundles an app: a change to it changes every app's bundle. */
+const BUNDLER = '{workspaceRoot}/tools/scripts/bundle-node.mjs';
+
 /** The `maelstrom` target's inputs (exported for the tests). */
 const MAELSTROM_INPUTS = [
   'production',
   '^production',
+  BUNDLER,
   ...BENCH_PRODUCTION,
   ...ENVIRONMENT.map((env) => ({ env })),
   // Without GLOMERS_ENGINE or MAELSTROM_BIN, a `maelstrom` executable on PATH makes it the engine.
@@ -45,6 +49,7 @@ const MAELSTROM_INPUTS = [
 /** @type {import('@nx/devkit').TargetConfiguration} */
 const BUILD = {
   executor: 'nx:run-commands',
+  inputs: ['production', '^production', BUNDLER],
   outputs: ['{workspaceRoot}/dist/{projectRoot}'],
   options: {
     command:

@@ -64,6 +64,10 @@ describe('nx affected -t maelstrom', () => {
     expect(await maelstromTargetsFor('tools/bench/bin/glomers-bench.js')).toEqual(ALL_APPS);
   });
 
+  it('selects every app for a change to the script that bundles them', async () => {
+    expect(await maelstromTargetsFor('tools/scripts/bundle-node.mjs')).toEqual(ALL_APPS);
+  });
+
   it('selects only the changed app, for its sources and for its challenge rows', async () => {
     expect(await maelstromTargetsFor('apps/g-counter/src/main.ts')).toEqual(['g-counter']);
     expect(await maelstromTargetsFor('apps/kafka-5c/challenges.json')).toEqual(['kafka-5c']);
