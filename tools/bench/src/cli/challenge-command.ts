@@ -20,8 +20,6 @@ import { chooseEngine, ENGINE_CHOICES, type Engine, type EngineChoice } from './
 import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
 import { repoRoot } from '../repo-root';
 
-export { repoRoot };
-
 /** dist/apps/<app>/main.js, the app's built node; undefined (and a hint on stderr) when it is not built. */
 export function appBundle(root: string, app: string, io: CommandIo): string | undefined {
   const bin = join(root, 'dist', 'apps', app, 'main.js');
@@ -52,12 +50,12 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     io.err(CHALLENGE_USAGE);
     return EXIT_BAD_ARGS;
   }
-  const root = repoRoot(io.cwd);
   const rows = challengesFor(app);
   if (rows.length === 0) {
     io.err(`No challenge runs for app ${JSON.stringify(app)} (${challengeFile(app)} declares them)`);
     return EXIT_BAD_ARGS;
   }
+  const root = repoRoot(io.cwd);
   const bin = appBundle(root, app, io);
   if (!bin) return EXIT_BAD_ARGS;
   let engine: Engine;

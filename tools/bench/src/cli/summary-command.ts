@@ -10,7 +10,7 @@ import {
   verdictCell,
   type MissingRow,
 } from '../results/summary-table';
-import { repoRoot } from './challenge-command';
+import { repoRoot } from '../repo-root';
 import { EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
 const USAGE =
