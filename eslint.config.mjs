@@ -1,6 +1,6 @@
 import nx from '@nx/eslint-plugin';
 
-export default [
+const workspace = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -43,6 +43,7 @@ export default [
               onlyDependOnLibsWithTags: ['type:protocol', 'type:kernel', 'type:runtime', 'type:tool'],
             },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'type:script', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],
@@ -82,3 +83,7 @@ export const portsOnly = [
     },
   },
 ];
+
+// The apps have no ESLint config of their own: this one lints them, ports only like the libs (their specs and
+// test/ folders exempt, as everywhere).
+export default [...workspace, ...portsOnly.map((config) => ({ ...config, files: ['apps/*/src/**/*.ts'] }))];

@@ -4,11 +4,16 @@
 //   so each challenge's progress line shows while it runs;
 // - after them: prints the suite's summary table (`glomers-bench summary --suite <id>`). Nx prints its own run
 //   summary before this hook runs, so the table is the last thing on the screen, whether rows passed or failed.
+//   A task Nx answered from its cache ran no command in this run: its rows are the ones the cache restored
+//   (`--cached`, the target's output store/summary/last/<app>.jsonl), marked "(cached)" in the table.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const BENCH = path.join(__dirname, '..', 'bench', 'bin', 'glomers-bench.js');
+
+/** Nx's task statuses for a task answered from a cache instead of run. */
+const CACHE_HITS = ['local-cache', 'local-cache-kept-existing', 'remote-cache'];
 
 /** True when the command line runs the `maelstrom` target (`-t maelstrom`, `--targets=lint,maelstrom`, `app:maelstrom`). */
 function runsMaelstrom(argv) {
@@ -32,12 +37,17 @@ module.exports = {
   },
   postTasksExecution: (_options, context) => {
     if (!runsMaelstrom(context.argv)) return;
-    const missing = Object.entries(context.taskResults)
-      .filter(([id, result]) => id.endsWith(':maelstrom') && result.status !== 'success')
-      .map(([id, result]) => `${id.slice(0, -':maelstrom'.length)}=${result.status}`);
-    spawnSync(process.execPath, [BENCH, 'summary', '--suite', context.id, '--missing', missing.join(',')], {
-      cwd: context.workspaceRoot,
-      stdio: 'inherit',
-    });
+    const results = Object.entries(context.taskResults)
+      .filter(([id]) => id.endsWith(':maelstrom'))
+      .map(([id, result]) => ({ app: id.slice(0, -':maelstrom'.length), status: result.status }));
+    const cached = results.filter((r) => CACHE_HITS.includes(r.status)).map((r) => r.app);
+    const missing = results
+      .filter((r) => r.status !== 'success' && !CACHE_HITS.includes(r.status))
+      .map((r) => `${r.app}=${r.status}`);
+    spawnSync(
+      process.execPath,
+      [BENCH, 'summary', '--suite', context.id, '--cached', cached.join(','), '--missing', missing.join(',')],
+      { cwd: context.workspaceRoot, stdio: 'inherit' },
+    );
   },
 };

@@ -1,5 +1,5 @@
 /**
- * Sweeps the 5c kafka node over replication lingers on the official 5c command line (tools/bench/src/challenges.ts),
+ * Sweeps the 5c kafka node over replication lingers on the official 5c command line (apps/kafka-5c/challenges.json),
  * with 5b once as the baseline, and writes a table of msgs-per-op and operation latencies, so the chosen
  * linger can be seen against the trade-off it makes (fewer messages, slower sends).
  *
@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { challengesFor } from '../bench/src/challenges';
+import { challengesFor } from '@glomers/bench';
 import { opLatencies } from './op-latency-stats';
 import { flag, repoRoot, runTest, type Engine } from './sweep-run';
 

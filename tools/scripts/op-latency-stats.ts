@@ -4,12 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEdn } from '../bench/src/results/edn-reader';
-import {
-  opLatencies as latenciesOf,
-  type LatencyEvent,
-  type LatencyStats,
-} from '../bench/src/results/op-latency';
+import { opLatencies as latenciesOf, readEdn, type LatencyEvent, type LatencyStats } from '@glomers/bench';
 
 export type { LatencyStats };
 

@@ -2,11 +2,10 @@
  * One `test` run for the sweep scripts, on the bench (seeded) or the real Maelstrom (found as the bench finds it), with
  * extra environment for the node; returns the results and the run's folder (for its history).
  */
-import { findMaelstrom } from '../bench/src/cli/engine';
+import { findMaelstrom, readEdn } from '@glomers/bench';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readEdn } from '../bench/src/results/edn-reader';
 
 export type Engine = 'bench' | 'maelstrom';
 

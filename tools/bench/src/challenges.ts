@@ -1,7 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
+
 /**
- * Every Gossip Glomers challenge run (reference §8), in one table: the app that solves it, Maelstrom `test`
- * arguments (without --bin), and the performance bounds the challenge sets. `glomers-bench challenge <app>` runs
- * an app's rows against dist/apps/<app>/main.js on the chosen engine.
+ * Every Gossip Glomers challenge run (reference §8). Each app declares its own rows beside it, in
+ * `apps/<app>/challenges.json`: the row's name, Maelstrom `test` arguments as on the challenge page (without --bin),
+ * and the performance bounds the challenge sets. `glomers-bench challenge <app>` runs an app's rows against
+ * dist/apps/<app>/main.js on the chosen engine. This module is the one reader of those files.
  */
 export interface Bounds {
   /** `net.servers.msgs-per-op` must be below this. */
@@ -15,122 +20,132 @@ export interface Bounds {
 export interface ChallengeRun {
   /** Row name, e.g. '3d' or '3d-partition'. */
   readonly challenge: string;
-  /** The Nx app project whose dist/apps/<app>/main.js is the node. */
+  /** The Nx app project whose dist/apps/<app>/main.js is the node (the folder holding the row's file). */
   readonly app: string;
   readonly args: readonly string[];
   readonly bounds?: Bounds;
 }
 
-const broadcast = (nodes: number, rate: number, ...extra: string[]) => [
-  '-w',
-  'broadcast',
-  '--node-count',
-  String(nodes),
-  '--time-limit',
-  '20',
-  '--rate',
-  String(rate),
-  ...extra,
-];
-const kafka = (nodes: number) => [
-  '-w',
-  'kafka',
-  '--node-count',
-  String(nodes),
-  '--concurrency',
-  '2n',
-  '--time-limit',
-  '20',
-  '--rate',
-  '1000',
-];
-const txn = (nodes: number, ...extra: string[]) => [
-  '-w',
-  'txn-rw-register',
-  '--node-count',
-  String(nodes),
-  '--time-limit',
-  '20',
-  '--rate',
-  '1000',
-  '--concurrency',
-  '2n',
-  ...extra,
-];
-const partition = ['--nemesis', 'partition'];
+/** An app's challenges.json, relative to the repository root. */
+export const challengeFile = (app: string): string => `apps/${app}/challenges.json`;
 
-export const CHALLENGES: readonly ChallengeRun[] = [
-  { challenge: '1', app: 'echo', args: ['-w', 'echo', '--node-count', '1', '--time-limit', '10'] },
-  {
-    challenge: '2',
-    app: 'unique-ids',
-    args: [
-      '-w',
-      'unique-ids',
-      '--time-limit',
-      '30',
-      '--rate',
-      '1000',
-      '--node-count',
-      '3',
-      '--availability',
-      'total',
-      ...partition,
-    ],
-  },
-  { challenge: '3a', app: 'broadcast-3a', args: broadcast(1, 10) },
-  { challenge: '3b', app: 'broadcast-3b', args: broadcast(5, 10) },
-  { challenge: '3c', app: 'broadcast-3c', args: broadcast(5, 10, ...partition) },
-  {
-    challenge: '3d',
-    app: 'broadcast-3d',
-    args: broadcast(25, 100, '--latency', '100'),
-    bounds: { serversMsgsPerOp: 30, stableLatencyMedianMs: 400, stableLatencyMaxMs: 600 },
-  },
-  {
-    challenge: '3d-partition',
-    app: 'broadcast-3d',
-    args: broadcast(25, 100, '--latency', '100', ...partition),
-  },
-  {
-    challenge: '3e',
-    app: 'broadcast-3e',
-    args: broadcast(25, 100, '--latency', '100'),
-    bounds: { serversMsgsPerOp: 20, stableLatencyMedianMs: 1000, stableLatencyMaxMs: 2000 },
-  },
-  {
-    challenge: '3e-partition',
-    app: 'broadcast-3e',
-    args: broadcast(25, 100, '--latency', '100', ...partition),
-  },
-  {
-    challenge: '4',
-    app: 'g-counter',
-    args: ['-w', 'g-counter', '--node-count', '3', '--rate', '100', '--time-limit', '20', ...partition],
-  },
-  { challenge: '5a', app: 'kafka-5a', args: kafka(1) },
-  { challenge: '5b', app: 'kafka-5b', args: kafka(2) },
-  { challenge: '5b-partition', app: 'kafka-5b', args: [...kafka(2), ...partition] },
-  { challenge: '5c', app: 'kafka-5c', args: kafka(2) },
-  { challenge: '5c-partition', app: 'kafka-5c', args: [...kafka(2), ...partition] },
-  {
-    challenge: '6a',
-    app: 'txn-6a',
-    args: txn(1, '--consistency-models', 'read-uncommitted', '--availability', 'total'),
-  },
-  { challenge: '6b', app: 'txn-6b', args: txn(2, '--consistency-models', 'read-uncommitted') },
-  {
-    challenge: '6b-partition',
-    app: 'txn-6b',
-    args: txn(2, '--consistency-models', 'read-uncommitted', '--availability', 'total', ...partition),
-  },
-  {
-    challenge: '6c',
-    app: 'txn-6c',
-    args: txn(2, '--consistency-models', 'read-committed', '--availability', 'total', ...partition),
-  },
-];
+/** A challenges.json that cannot be used; the message names the file and what is wrong with it. */
+export class ChallengeFileError extends Error {
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'ChallengeFileError';
+  }
+}
 
-export function challengesFor(app: string): ChallengeRun[] {
-  return CHALLENGES.filter((c) => c.app === app);
+const BOUND_NAMES: readonly (keyof Bounds)[] = [
+  'serversMsgsPerOp',
+  'stableLatencyMedianMs',
+  'stableLatencyMaxMs',
+];
+const ROW_KEYS = ['challenge', 'args', 'bounds'];
+const ROW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ARG = /^[\x21-\x7e]+$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The rows of one app's file (`text`, named `file` in errors), checked: `{ "rows": [{ "challenge", "args",
+ * "bounds"? }, …] }`, at least one row, `args` one line of printable ASCII options with `-w <workload>` and no
+ * `--bin` (the bench adds it), bounds positive numbers. Throws ChallengeFileError on anything else.
+ */
+export function parseChallengeFile(text: string, file: string, app: string): ChallengeRun[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ChallengeFileError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  if (!isObject(json) || !Array.isArray(json['rows']) || json['rows'].length === 0)
+    throw new ChallengeFileError(file, 'must be an object whose "rows" is a non-empty array');
+  const extra = Object.keys(json).filter((k) => k !== 'rows' && k !== '$schema');
+  if (extra.length > 0) throw new ChallengeFileError(file, `unknown key ${JSON.stringify(extra[0])}`);
+  return json['rows'].map((row: unknown, i: number) => parseRow(row, `rows[${i}]`, file, app));
+}
+
+function parseRow(row: unknown, where: string, file: string, app: string): ChallengeRun {
+  const fail = (problem: string) => new ChallengeFileError(file, `${where}: ${problem}`);
+  if (!isObject(row)) throw fail('must be an object with "challenge" and "args"');
+  const unknown = Object.keys(row).find((k) => !ROW_KEYS.includes(k));
+  if (unknown !== undefined)
+    throw fail(`unknown key ${JSON.stringify(unknown)} (a row has ${ROW_KEYS.join(', ')})`);
+  const { challenge, args, bounds } = row;
+  if (typeof challenge !== 'string' || !ROW_NAME.test(challenge))
+    throw fail('"challenge" must be a row name such as "3d" or "3d-partition"');
+  if (typeof args !== 'string') throw fail('"args" must be a string: Maelstrom test options, without --bin');
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const bad = words.find((w) => !ARG.test(w));
+  if (bad !== undefined) throw fail(`"args" may hold printable ASCII only, not ${JSON.stringify(bad)}`);
+  const w = words.indexOf('-w');
+  if (w < 0 || words[w + 1] === undefined) throw fail('"args" must name a workload (-w <workload>)');
+  if (words.includes('--bin')) throw fail('"args" must not hold --bin: the bench adds the app\'s bundle');
+  return {
+    challenge,
+    app,
+    args: words,
+    ...(bounds === undefined ? {} : { bounds: parseBounds(bounds, fail) }),
+  };
+}
+
+function parseBounds(bounds: unknown, fail: (problem: string) => Error): Bounds {
+  if (!isObject(bounds)) throw fail('"bounds" must be an object');
+  const out: { -readonly [K in keyof Bounds]: number } = {};
+  for (const [key, value] of Object.entries(bounds)) {
+    const name = BOUND_NAMES.find((n) => n === key);
+    if (name === undefined)
+      throw fail(`unknown bound ${JSON.stringify(key)} (bounds: ${BOUND_NAMES.join(', ')})`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+      throw fail(`bound ${key} must be a positive number`);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Row names in challenge order: 1, 2, 3a, 3b, …, 3d, 3d-partition, …, 6c. */
+const byRowName = (a: ChallengeRun, b: ChallengeRun) =>
+  a.challenge.localeCompare(b.challenge, 'en', { numeric: true });
+
+const loaded = new Map<string, readonly ChallengeRun[]>();
+
+/**
+ * Every app's rows (each `apps/<app>/challenges.json` under `root`, by default the workspace this bench belongs
+ * to), in challenge order; an app folder without the file has no rows. Throws ChallengeFileError for a file that
+ * does not parse or check, or a row name two rows share. Read once per root.
+ */
+export function loadChallenges(root: string = repoRoot(__dirname)): readonly ChallengeRun[] {
+  const known = loaded.get(root);
+  if (known) return known;
+  const appsDir = join(root, 'apps');
+  const apps = existsSync(appsDir)
+    ? readdirSync(appsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(appsDir, d.name, 'challenges.json')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const rows = apps.flatMap((app) =>
+    parseChallengeFile(readFileSync(join(root, challengeFile(app)), 'utf8'), challengeFile(app), app),
+  );
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const other = seen.get(row.challenge);
+    if (other !== undefined)
+      throw new ChallengeFileError(
+        challengeFile(row.app),
+        `row ${JSON.stringify(row.challenge)} is also a row of ${challengeFile(other)}; row names are unique`,
+      );
+    seen.set(row.challenge, row.app);
+  }
+  const sorted = rows.sort(byRowName);
+  loaded.set(root, sorted);
+  return sorted;
+}
+
+/** One app's rows, in challenge order (none when the app has no challenges.json). */
+export function challengesFor(app: string, root?: string): ChallengeRun[] {
+  return loadChallenges(root).filter((c) => c.app === app);
 }

@@ -1,3 +1,4 @@
+import { ChallengeFileError } from './challenges';
 import { challengeCommand } from './cli/challenge-command';
 import { ciSummaryCommand } from './cli/ci-summary-command';
 import { matrixCommand } from './cli/matrix-command';
@@ -8,8 +9,21 @@ import { testCommand, EXIT_BAD_ARGS, EXIT_CRASH, type CommandIo } from './cli/te
 
 const COMMANDS = 'test, challenge, sweep, summary, report, matrix, ci-summary';
 
-/** Entry point of `glomers-bench <command> …`; resolves to the process exit code. */
+/**
+ * Entry point of `glomers-bench <command> …`; resolves to the process exit code. An app's challenges.json that
+ * does not check is reported as such (with the file and the problem), not as an internal error.
+ */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (!(error instanceof ChallengeFileError)) throw error;
+    io.err(error.message);
+    return EXIT_BAD_ARGS;
+  }
+}
+
+function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'test':
@@ -28,7 +42,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       return ciSummaryCommand(rest, io);
     default:
       io.err(`Usage: glomers-bench COMMAND [OPTIONS ...]\nCommands: ${COMMANDS}`);
-      return EXIT_BAD_ARGS;
+      return Promise.resolve(EXIT_BAD_ARGS);
   }
 }
 

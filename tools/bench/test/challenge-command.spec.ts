@@ -26,5 +26,9 @@ describe('glomers-bench challenge', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as SummaryRow);
     expect(rows).toEqual([expect.objectContaining({ verdict: 'crashed (exit 255)', results: null })]);
+    // The app's last rows, the maelstrom target's cached output: this run's.
+    expect(readFileSync(join(root, 'store', 'summary', 'last', 'echo.jsonl'), 'utf8')).toBe(
+      readFileSync(join(root, 'store', 'summary', 'summary.jsonl'), 'utf8'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { CHALLENGES } from '../src/challenges';
+import { loadChallenges } from '../src/challenges';
 import { figuresOf } from '../src/results/figures';
 import { buildNode, runBench } from './bench-harness';
 
@@ -14,7 +14,7 @@ const seed = process.env['GLOMERS_ROW_DIFFERENTIAL_SEED'] ?? '11';
 jest.setTimeout(300_000);
 
 (enabled ? describe : describe.skip)('each challenge row on the sim and on the process engine', () => {
-  it.each(CHALLENGES.map((row) => [row.challenge, row] as const))('%s', async (_name, row) => {
+  it.each(loadChallenges().map((row) => [row.challenge, row] as const))('%s', async (_name, row) => {
     const bin = buildNode(`apps/${row.app}/src/main.ts`);
     const sim = await runBench(bin, [...row.args, '--seed', seed, '--engine', 'sim']);
     const bench = await runBench(bin, [...row.args, '--seed', seed, '--engine', 'bench']);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summaryCommand } from '../src/cli/summary-command';
-import { appendSummaryRow, type SummaryRow } from '../src/results/summary-rows';
+import { appendSummaryRow, writeLastRows, type SummaryRow } from '../src/results/summary-rows';
 import { rowCells, textTable } from '../src/results/summary-table';
 
 const row = (over: Partial<SummaryRow>): SummaryRow => ({
@@ -117,5 +117,31 @@ describe('glomers-bench summary --suite', () => {
     appendSummaryRow(root, row({ suite: 's2' }));
     expect(await summaryCommand(['--suite', 's2'], io())).toBe(0);
     expect(out.slice(-2)).toEqual(['\nThe one row passed.', 'Suite page: store/index.html']);
+  });
+
+  it('shows the rows of a task Nx answered from its cache, marked, and a cache hit without rows as missing', async () => {
+    appendSummaryRow(root, row({ challenge: '1', app: 'echo', engine: 'sim', suite: 's3' }));
+    // An earlier suite's run of broadcast-3d, its rows restored by the cache as the target's output.
+    writeLastRows(root, 'broadcast-3d', [row({ engine: 'sim', suite: 'earlier' })]);
+    const code = await summaryCommand(
+      ['--suite', 's3', '--cached', 'broadcast-3d,kafka-5a', '--missing', ''],
+      io(),
+    );
+    expect(code).toBe(1);
+    expect(
+      out.slice(3, 6).map((l) =>
+        l
+          .trim()
+          .split(/\s{2,}/)
+          .slice(0, 3),
+      ),
+    ).toEqual([
+      ['1', 'sim', '7'],
+      ['3d', 'sim (cached)', '7'],
+      ['✗', 'kafka-5a', '-'],
+    ]);
+    expect(out.join('\n')).toContain(
+      '✗ kafka-5a: no result, its maelstrom task ended with a cache hit whose rows are gone',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { challengesFor, type ChallengeRun } from '../challenges';
+import { join, relative } from 'node:path';
+import { challengeFile, challengesFor, type ChallengeRun } from '../challenges';
 import { CHALLENGE_FILE, runFailures } from '../report/build-model';
 import { readRunFolder } from '../report/run-folder';
 import { writeReport } from '../report/write-report';
@@ -9,20 +9,16 @@ import { readEdn } from '../results/edn-reader';
 import { figuresOf, missedBounds, type Figures } from '../results/figures';
 import { keepRuns, pruneRuns } from '../results/retention';
 import { writeJson } from '../results/store';
-import { appendSummaryRow, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
+import {
+  appendSummaryRow,
+  readSummaryRows,
+  rowPassed,
+  writeLastRows,
+  type SummaryRow,
+} from '../results/summary-rows';
 import { chooseEngine, ENGINE_CHOICES, type Engine, type EngineChoice } from './engine';
 import { runTest, EXIT_BAD_ARGS, type CommandIo } from './test-command';
-
-/** Finds the repository root: the nearest folder above `from` holding nx.json. */
-export function repoRoot(from: string): string {
-  let dir = resolve(from);
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) return resolve(from);
-    dir = parent;
-  }
-  return dir;
-}
+import { repoRoot } from '../repo-root';
 
 /** dist/apps/<app>/main.js, the app's built node; undefined (and a hint on stderr) when it is not built. */
 export function appBundle(root: string, app: string, io: CommandIo): string | undefined {
@@ -56,7 +52,7 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
   }
   const rows = challengesFor(app);
   if (rows.length === 0) {
-    io.err(`No challenge runs for app ${JSON.stringify(app)} (see tools/bench/src/challenges.ts)`);
+    io.err(`No challenge runs for app ${JSON.stringify(app)} (${challengeFile(app)} declares them)`);
     return EXIT_BAD_ARGS;
   }
   const root = repoRoot(io.cwd);
@@ -70,12 +66,14 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     return EXIT_BAD_ARGS;
   }
   let failed = false;
+  const done: SummaryRow[] = [];
   for (const row of rows) {
     io.out(
       `\n=== challenge ${row.challenge} (${app}) on engine: ${engine.kind}${engine.kind === 'maelstrom' ? ` (${engine.bin})` : ''}`,
     );
     const summary = await runRow(row, bin, engine, seed, root, io);
     appendSummaryRow(root, summary);
+    done.push(summary);
     pruneOlderRuns(root, summary, io.env ?? process.env);
     const ok = rowPassed(summary);
     io.out(
@@ -85,6 +83,7 @@ export async function challengeCommand(argv: readonly string[], io: CommandIo): 
     if (summary.report) io.out(`    report: ${relative(io.cwd, summary.report)}`);
     failed ||= !ok;
   }
+  writeLastRows(root, app, done);
   return failed ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { ciMatrix } from '../ci/matrix';
-import { repoRoot } from './challenge-command';
+import { repoRoot } from '../repo-root';
 import { EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
 const USAGE =

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { CHALLENGES } from '../challenges';
+import { loadChallenges } from '../challenges';
 import { writeSuiteIndex } from '../report/suite-index';
-import { readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
+import { readLastRows, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
 import {
   rowCells,
   suiteVerdict,
@@ -10,12 +10,13 @@ import {
   verdictCell,
   type MissingRow,
 } from '../results/summary-table';
-import { repoRoot } from './challenge-command';
+import { repoRoot } from '../repo-root';
 import { EXIT_BAD_ARGS, type CommandIo } from './test-command';
 
 const USAGE =
-  'Usage: glomers-bench summary [--suite ID] [--missing app=status,…]\n' +
+  'Usage: glomers-bench summary [--suite ID] [--cached app,…] [--missing app=status,…]\n' +
   '  Without --suite: the latest row of every challenge on every engine. With it: the rows of that suite run.\n' +
+  '  --cached names challenge apps whose task Nx answered from its cache: their last rows, marked (cached).\n' +
   '  --missing names challenge apps whose task ended without a row (shown as failed).';
 
 /**
@@ -25,21 +26,32 @@ const USAGE =
 export async function summaryCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const suite = option(argv, '--suite');
   const missingArg = option(argv, '--missing');
-  if (argv.includes('--help') || (argv.length > 0 && suite === undefined && missingArg === undefined)) {
+  const cachedArg = option(argv, '--cached');
+  const asked = [suite, missingArg, cachedArg].some((o) => o !== undefined);
+  if (argv.includes('--help') || (argv.length > 0 && !asked)) {
     io.err(USAGE);
     return argv.includes('--help') ? 0 : EXIT_BAD_ARGS;
   }
   const root = repoRoot(io.cwd);
   const all = readSummaryRows(root);
-  const rows = order(suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite));
-  const missing: MissingRow[] = (missingArg ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => {
-      const [app, status = 'failure'] = pair.split('=');
-      return { app, status };
-    })
-    .filter((m) => !rows.some((r) => r.app === m.app));
+  const challenges = loadChallenges();
+  const cachedApps = (cachedArg ?? '').split(',').filter(Boolean);
+  const cached = cachedApps.flatMap((app) => readLastRows(root, app).map((r) => ({ ...r, cached: true })));
+  const ran = suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite);
+  const rows = order(
+    [...ran.filter((r) => !cachedApps.includes(r.app)), ...cached],
+    challenges.map((c) => c.challenge),
+  );
+  const missing: MissingRow[] = [
+    ...(missingArg ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [app, status = 'failure'] = pair.split('=');
+        return { app, status };
+      }),
+    ...cachedApps.map((app) => ({ app, status: 'a cache hit whose rows are gone' })),
+  ].filter((m) => !rows.some((r) => r.app === m.app));
   if (rows.length === 0 && missing.length === 0) {
     io.out(
       'No challenge results yet (run `npx nx run-many -t maelstrom`, or `glomers-bench challenge <app>`).',
@@ -47,7 +59,7 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
     return 0;
   }
   const index = writeSuiteIndex(root, rows, missing);
-  const bounds = (r: SummaryRow) => CHALLENGES.find((c) => c.challenge === r.challenge)?.bounds;
+  const bounds = (r: SummaryRow) => challenges.find((c) => c.challenge === r.challenge)?.bounds;
   const table = [
     ...rows.map((r) => rowCells(r, bounds(r))),
     ...missing.map((m) => ['✗', m.app, '-', '-', 'no result', '-', '-', '-']),
@@ -85,8 +97,7 @@ function latestPerChallenge(rows: readonly SummaryRow[]): SummaryRow[] {
 }
 
 /** In the challenge table's order, then by engine; a row run twice in one suite shows once, the latest. */
-function order(rows: readonly SummaryRow[]): SummaryRow[] {
-  const names = CHALLENGES.map((c) => c.challenge);
+function order(rows: readonly SummaryRow[], names: readonly string[]): SummaryRow[] {
   return latestPerChallenge(rows).sort(
     (a, b) => names.indexOf(a.challenge) - names.indexOf(b.challenge) || a.engine.localeCompare(b.engine),
   );

@@ -5,7 +5,8 @@ import { Piscina } from 'piscina';
 import { challengesFor } from '../challenges';
 import { createRunDir, writeJson } from '../results/store';
 import type { SeedOutcome, SweepTask } from '../sweep/sweep-task';
-import { appBundle, repoRoot } from './challenge-command';
+import { repoRoot } from '../repo-root';
+import { appBundle } from './challenge-command';
 import { EXIT_BAD_ARGS, replayCommand, type CommandIo } from './test-command';
 import { spreadOf, type Spread } from '../results/spread';
 

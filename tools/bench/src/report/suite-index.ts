@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CHALLENGES } from '../challenges';
+import { loadChallenges } from '../challenges';
 import { rowPassed, type SummaryRow } from '../results/summary-rows';
 import { rowCells, suiteVerdict, TABLE_HEADER, type MissingRow } from '../results/summary-table';
 import { escapeHtml as e, href } from './html';
@@ -19,7 +19,8 @@ export function writeSuiteIndex(
   const store = join(root, 'store');
   mkdirSync(store, { recursive: true });
   const failed = rows.filter((r) => !rowPassed(r)).length + missing.length;
-  const bounds = (r: SummaryRow) => CHALLENGES.find((c) => c.challenge === r.challenge)?.bounds;
+  const challenges = loadChallenges();
+  const bounds = (r: SummaryRow) => challenges.find((c) => c.challenge === r.challenge)?.bounds;
   const body = rows.map((r) => {
     const cells = rowCells(r, bounds(r)).map((c) => `<td>${e(c)}</td>`);
     const link =

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** One line of store/summary/summary.jsonl: a challenge row's outcome on one engine. */
@@ -26,6 +26,8 @@ export interface SummaryRow {
   readonly failures?: readonly string[];
   /** The `nx run-many` invocation the row belongs to (GLOMERS_SUITE, set by the suite plugin). */
   readonly suite?: string | null;
+  /** Set when the row is shown again for a task Nx answered from its cache (never written to the store). */
+  readonly cached?: boolean;
 }
 
 export function summaryFile(root: string): string {
@@ -40,7 +42,30 @@ export function appendSummaryRow(root: string, row: SummaryRow): void {
 
 /** Every row ever appended, oldest first. */
 export function readSummaryRows(root: string): SummaryRow[] {
-  const file = summaryFile(root);
+  return readRows(summaryFile(root));
+}
+
+/**
+ * store/summary/last/<app>.jsonl: the rows of the app's latest `challenge` run, replaced by each run. It is the
+ * `maelstrom` target's output, so when Nx answers the task from its cache it restores the rows of the run it
+ * replays, and the summary shows them (`--cached`).
+ */
+export function lastRowsFile(root: string, app: string): string {
+  return join(root, 'store', 'summary', 'last', `${app}.jsonl`);
+}
+
+export function writeLastRows(root: string, app: string, rows: readonly SummaryRow[]): void {
+  const file = lastRowsFile(root, app);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, rows.map((row) => JSON.stringify(row) + '\n').join(''));
+}
+
+/** The app's latest run's rows (none when it has not run here). */
+export function readLastRows(root: string, app: string): SummaryRow[] {
+  return readRows(lastRowsFile(root, app));
+}
+
+function readRows(file: string): SummaryRow[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')

@@ -34,7 +34,7 @@ export function rowCells(row: SummaryRow, bounds: Bounds | undefined): string[] 
   return [
     rowPassed(row) ? '' : '✗',
     row.challenge,
-    row.engine,
+    row.cached ? `${row.engine} (cached)` : row.engine,
     row.seed === null || row.seed === undefined ? '-' : String(row.seed),
     verdictCell(row),
     against(

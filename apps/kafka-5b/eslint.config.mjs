@@ -1,2 +1,0 @@
-import baseConfig from '../../eslint.config.mjs';
-export default [...baseConfig];

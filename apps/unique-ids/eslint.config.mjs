@@ -1,3 +1,0 @@
-import baseConfig, { portsOnly } from '../../eslint.config.mjs';
-
-export default [...baseConfig, ...portsOnly];
