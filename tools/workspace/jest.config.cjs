@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'workspace',
+  testMatch: ['<rootDir>/test/**/*.spec.ts'],
+};
