@@ -1,7 +1,7 @@
-// Shared Jest settings for every project: ts-jest, path aliases from tsconfig.base.json, and a transform for
-// inversify, which ships only as ES modules.
-// ts-jest only transpiles, file by file (isolatedModules in tsconfig.base.json): each project's `typecheck` target
-// (tools/workspace/test-targets-plugin.js) is what fails on a type error.
+// Shared Jest settings for every project: path aliases from tsconfig.base.json, and esbuild as the transform, for
+// our TypeScript and for inversify, which ships only as ES modules (tools/workspace/jest-esbuild-transform.js).
+// It compiles file by file without type-checking, as the app bundles are compiled: each project's `typecheck`
+// target (tools/workspace/test-targets-plugin.js) is what fails on a type error.
 // `*.e2e.spec.ts` files start processes (the bench's process engine, built bundles, npm, the real Maelstrom):
 // the `test` target leaves them out, the `e2e` target (same plugin) runs only them.
 const { readFileSync } = require('node:fs');
@@ -19,12 +19,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper,
-  transform: {
-    '^.+\\.[cm]?[tj]s$': [
-      'ts-jest',
-      { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: { ignoreCodes: [151002] } },
-    ],
-  },
+  transform: { '^.+\\.[cm]?[tj]s$': join(__dirname, 'tools/workspace/jest-esbuild-transform.js') },
   transformIgnorePatterns: [
     '/node_modules/(?!(inversify|@inversifyjs)/)',
     // Bundles the sim engine loads in-process (from dist/ or a scratch folder) are plain JavaScript already:

@@ -58,6 +58,7 @@ function targetsOf(root, workspaceRoot) {
   return targets;
 }
 
+/** @type {import('@nx/devkit').NxPluginV2} */
 module.exports = {
   name: 'glomers-test-targets',
   createNodes: [
