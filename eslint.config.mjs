@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import injectEveryParameter from './tools/workspace/eslint/inject-every-parameter.js';
 
 const workspace = [
   ...nx.configs['flat/base'],
@@ -51,7 +52,10 @@ const workspace = [
   },
   {
     files: ['**/*.ts'],
+    plugins: { glomers: { rules: { 'inject-every-parameter': injectEveryParameter } } },
     rules: {
+      // Jest and the esbuild bundle resolve injections the same way only if every one names its token.
+      'glomers/inject-every-parameter': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

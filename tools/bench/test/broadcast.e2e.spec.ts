@@ -1,7 +1,7 @@
 import { failingChecks, field, runCases, type Run } from './bench-harness';
 import { BROADCAST_CASES, invocationOf, SEED } from './fixtures/broadcast-counter-e2e-cases';
 
-/** End-to-end: small broadcast nodes through the bench with a fixed seed (broadcast-differential.spec.ts compares). */
+/** End-to-end: small broadcast nodes through the bench with a fixed seed (broadcast-differential.e2e.spec.ts compares). */
 let bench = new Map<string, Run>();
 // All bench runs at once.
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { buildNode, runBench } from './bench-harness';
  * Every challenge row on the sim and on the process engine with one seed: the same verdict, and servers
  * msgs-per-op within ±15 % (or 0.05 absolute, for rows that send almost nothing between nodes). A process-engine
  * run takes its full real time (~10 min for all rows, one after another), so this runs only when asked:
- *   GLOMERS_ROW_DIFFERENTIAL=1 npx jest -c tools/bench/jest.config.cjs sim-rows-differential
+ *   GLOMERS_ROW_DIFFERENTIAL=1 npx nx e2e bench -- sim-rows-differential
  */
 const enabled = process.env['GLOMERS_ROW_DIFFERENTIAL'] === '1';
 const seed = process.env['GLOMERS_ROW_DIFFERENTIAL_SEED'] ?? '11';

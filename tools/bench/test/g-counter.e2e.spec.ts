@@ -1,7 +1,7 @@
 import { failingChecks, field, runCases, type Run } from './bench-harness';
 import { COUNTER_CASES, invocationOf, SEED } from './fixtures/broadcast-counter-e2e-cases';
 
-/** End-to-end: counter nodes on seq-kv through the bench with a fixed seed (g-counter-differential.spec.ts compares with Maelstrom). */
+/** End-to-end: counter nodes on seq-kv through the bench with a fixed seed (g-counter-differential.e2e.spec.ts compares with Maelstrom). */
 let bench = new Map<string, Run>();
 // All bench runs at once.
 beforeAll(async () => {
