@@ -2,6 +2,7 @@ import type { Cancel, Clock, Scheduler } from '@glomers/sim';
 import {
   excludedBy,
   isLeaseRecord,
+  sameIds,
   sameLease,
   withExcluded,
   type LeaseRecord,
@@ -249,9 +250,7 @@ export class LeaseElection {
 
   private exclusionsChanged(): boolean {
     const written = this.leadership ? excludedBy(this.leadership.record) : [];
-    return (
-      written.length !== this.wantedExcluded.length || written.some((id, i) => this.wantedExcluded[i] !== id)
-    );
+    return !sameIds(written, this.wantedExcluded);
   }
 
   private depose(): void {

@@ -51,14 +51,17 @@ export function withExcluded(record: LeaseRecord, excluded: readonly string[]): 
 }
 
 export function sameLease(a: LeaseRecord, b: LeaseRecord): boolean {
-  const [excludedA, excludedB] = [excludedBy(a), excludedBy(b)];
   return (
     a.term === b.term &&
     a.holder === b.holder &&
     a.renewal === b.renewal &&
-    excludedA.length === excludedB.length &&
-    excludedA.every((id, i) => excludedB[i] === id)
+    sameIds(excludedBy(a), excludedBy(b))
   );
+}
+
+/** The same node ids in the same order (exclusion lists are kept sorted). */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => b[i] === id);
 }
 
 /**
