@@ -21,10 +21,11 @@ const BENCH_PRODUCTION = [
   '{workspaceRoot}/tools/bench/package.json',
 ];
 
-/** What picks the engine (sim, bench, Maelstrom) and what the nodes read from their environment. */
+/** What picks the engine (sim, bench, Maelstrom) and the rows, and what the nodes read from their environment. */
 const ENVIRONMENT = [
   'GLOMERS_ENGINE',
   'MAELSTROM_BIN',
+  'GLOMERS_ROWS',
   'GLOMERS_SEED',
   'GLOMERS_LOG',
   'GLOMERS_BROADCAST_OPTIONS',

@@ -24,6 +24,11 @@ export interface ChallengeRun {
   readonly app: string;
   readonly args: readonly string[];
   readonly bounds?: Bounds;
+  /**
+   * For a row this repository adds beside a challenge's own (e.g. '3d-partition'), the row it varies ('3d'). The
+   * fourteen rows without it are the challenges' command lines; `GLOMERS_ROWS=official` runs only those.
+   */
+  readonly variantOf?: string;
 }
 
 /** An app's challenges.json, relative to the repository root. */
@@ -42,7 +47,7 @@ const BOUND_NAMES: readonly (keyof Bounds)[] = [
   'stableLatencyMedianMs',
   'stableLatencyMaxMs',
 ];
-const ROW_KEYS = ['challenge', 'args', 'bounds'];
+const ROW_KEYS = ['challenge', 'args', 'bounds', 'variantOf'];
 const ROW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ARG = /^[\x21-\x7e]+$/;
 
@@ -65,7 +70,17 @@ export function parseChallengeFile(text: string, file: string, app: string): Cha
     throw new ChallengeFileError(file, 'must be an object whose "rows" is a non-empty array');
   const extra = Object.keys(json).filter((k) => k !== 'rows' && k !== '$schema');
   if (extra.length > 0) throw new ChallengeFileError(file, `unknown key ${JSON.stringify(extra[0])}`);
-  return json['rows'].map((row: unknown, i: number) => parseRow(row, `rows[${i}]`, file, app));
+  const rows = json['rows'].map((row: unknown, i: number) => parseRow(row, `rows[${i}]`, file, app));
+  rows.forEach((row, i) => {
+    if (row.variantOf === undefined) return;
+    const base = rows.find((other) => other.challenge === row.variantOf);
+    if (base === undefined || base.variantOf !== undefined)
+      throw new ChallengeFileError(
+        file,
+        `rows[${i}]: "variantOf" ${JSON.stringify(row.variantOf)} is not a row of this file without "variantOf"`,
+      );
+  });
+  return rows;
 }
 
 function parseRow(row: unknown, where: string, file: string, app: string): ChallengeRun {
@@ -74,7 +89,7 @@ function parseRow(row: unknown, where: string, file: string, app: string): Chall
   const unknown = Object.keys(row).find((k) => !ROW_KEYS.includes(k));
   if (unknown !== undefined)
     throw fail(`unknown key ${JSON.stringify(unknown)} (a row has ${ROW_KEYS.join(', ')})`);
-  const { challenge, args, bounds } = row;
+  const { challenge, args, bounds, variantOf } = row;
   if (typeof challenge !== 'string' || !ROW_NAME.test(challenge))
     throw fail('"challenge" must be a row name such as "3d" or "3d-partition"');
   if (typeof args !== 'string') throw fail('"args" must be a string: Maelstrom test options, without --bin');
@@ -84,11 +99,14 @@ function parseRow(row: unknown, where: string, file: string, app: string): Chall
   const w = words.indexOf('-w');
   if (w < 0 || words[w + 1] === undefined) throw fail('"args" must name a workload (-w <workload>)');
   if (words.includes('--bin')) throw fail('"args" must not hold --bin: the bench adds the app\'s bundle');
+  if (variantOf !== undefined && (typeof variantOf !== 'string' || !ROW_NAME.test(variantOf)))
+    throw fail('"variantOf" must name the row this one varies, such as "3d"');
   return {
     challenge,
     app,
     args: words,
     ...(bounds === undefined ? {} : { bounds: parseBounds(bounds, fail) }),
+    ...(variantOf === undefined ? {} : { variantOf }),
   };
 }
 
@@ -148,4 +166,13 @@ export function loadChallenges(root: string = repoRoot(__dirname)): readonly Cha
 /** One app's rows, in challenge order (none when the app has no challenges.json). */
 export function challengesFor(app: string, root?: string): ChallengeRun[] {
   return loadChallenges(root).filter((c) => c.app === app);
+}
+
+/** Which rows a `challenge` run takes: every row, or the challenges' own command lines (no variants). */
+export type RowSelection = 'all' | 'official';
+export const ROW_SELECTIONS: readonly RowSelection[] = ['all', 'official'];
+
+/** The rows `selection` keeps, in their order. */
+export function selectRows(rows: readonly ChallengeRun[], selection: RowSelection): ChallengeRun[] {
+  return rows.filter((row) => selection === 'all' || row.variantOf === undefined);
 }

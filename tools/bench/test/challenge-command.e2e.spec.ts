@@ -31,4 +31,17 @@ describe('glomers-bench challenge', () => {
       readFileSync(join(root, 'store', 'summary', 'summary.jsonl'), 'utf8'),
     );
   });
+
+  it('refuses a GLOMERS_ROWS it does not know, naming the choices', async () => {
+    const lines: string[] = [];
+    const io = {
+      out: (t: string) => lines.push(t),
+      err: (t: string) => lines.push(t),
+      errIsTty: false,
+      cwd: process.cwd(),
+      env: { GLOMERS_ROWS: 'partition' },
+    };
+    expect(await main(['challenge', 'echo', '--engine', 'sim'], io)).toBe(254);
+    expect(lines).toEqual(['GLOMERS_ROWS must be one of all, official, not "partition"']);
+  });
 });

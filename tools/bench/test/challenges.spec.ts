@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { challengesFor, loadChallenges, parseChallengeFile } from '../src/challenges';
+import { challengesFor, loadChallenges, parseChallengeFile, selectRows } from '../src/challenges';
 
 /** A throwaway repository root holding the given apps/<app>/challenges.json texts. */
 function repoWith(files: Record<string, string>): string {
@@ -56,6 +56,22 @@ describe('apps/<app>/challenges.json', () => {
       /unknown bound "msgsPerOp"/,
     ],
     [
+      'a variant of a row the file lacks',
+      row({ challenge: '1-partition', args: '-w echo', variantOf: '1' }),
+      /rows\[0\]: "variantOf" "1" is not a row of this file without "variantOf"/,
+    ],
+    [
+      'a variant of a variant',
+      JSON.stringify({
+        rows: [
+          { challenge: '1', args: '-w echo' },
+          { challenge: '1-a', args: '-w echo', variantOf: '1' },
+          { challenge: '1-b', args: '-w echo', variantOf: '1-a' },
+        ],
+      }),
+      /rows\[2\]: "variantOf" "1-a" is not a row/,
+    ],
+    [
       'a bound that is no number',
       row({ challenge: '1', args: '-w echo', bounds: { serversMsgsPerOp: '30' } }),
       /positive number/,
@@ -91,9 +107,41 @@ describe('apps/<app>/challenges.json', () => {
     );
   });
 
-  it('holds the repository’s own rows: every app under apps/ has some', () => {
-    const apps = new Set(loadChallenges().map((c) => c.app));
-    expect(apps.size).toBe(14);
+  it('keeps only the challenges’ own rows for the "official" selection', () => {
+    const rows = parseChallengeFile(
+      JSON.stringify({
+        rows: [
+          { challenge: '3d', args: '-w broadcast' },
+          { challenge: '3d-partition', args: '-w broadcast --nemesis partition', variantOf: '3d' },
+        ],
+      }),
+      'f',
+      'broadcast-3d',
+    );
+    expect(rows[1].variantOf).toBe('3d');
+    expect(selectRows(rows, 'all').map((r) => r.challenge)).toEqual(['3d', '3d-partition']);
+    expect(selectRows(rows, 'official').map((r) => r.challenge)).toEqual(['3d']);
+  });
+
+  it('holds the repository’s own rows: every app under apps/ has some, fourteen of them official', () => {
+    const rows = loadChallenges();
+    expect(new Set(rows.map((c) => c.app)).size).toBe(14);
     expect(challengesFor('kafka-5c').map((c) => c.challenge)).toEqual(['5c', '5c-partition']);
+    expect(selectRows(rows, 'official').map((c) => c.challenge)).toEqual([
+      '1',
+      '2',
+      '3a',
+      '3b',
+      '3c',
+      '3d',
+      '3e',
+      '4',
+      '5a',
+      '5b',
+      '5c',
+      '6a',
+      '6b',
+      '6c',
+    ]);
   });
 });
