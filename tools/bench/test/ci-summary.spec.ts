@@ -153,6 +153,13 @@ describe('glomers-bench ci-summary', () => {
     expect(out).toContain('**All 3 rows passed.**');
   });
 
+  it('marks a row Nx replayed from its cache (a warm run on an unchanged app)', async () => {
+    rmSync(join(root, 'artifacts'), { recursive: true });
+    write(join(root, 'store', 'summary', 'summary.jsonl'), jsonl([row({ cached: true })]));
+    expect(await summary('store')).toBe(0);
+    expect(out).toContain('|  | 1 | maelstrom (cached) | - | valid | 0 | - | 21.5 |');
+  });
+
   it('reports a missing folder as empty, and rejects bad arguments', async () => {
     expect(await summary('nothing-here')).toBe(0);
     expect(out).toEqual(['No challenge or sweep results were found.']);

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summaryCommand } from '../src/cli/summary-command';
-import { appendSummaryRow, writeLastRows, type SummaryRow } from '../src/results/summary-rows';
+import {
+  appendSummaryRow,
+  readSummaryRows,
+  writeLastRows,
+  type SummaryRow,
+} from '../src/results/summary-rows';
 import { rowCells, textTable } from '../src/results/summary-table';
 
 const row = (over: Partial<SummaryRow>): SummaryRow => ({
@@ -143,5 +148,13 @@ describe('glomers-bench summary --suite', () => {
     expect(out.join('\n')).toContain(
       '✗ kafka-5a: no result, its maelstrom task ended with a cache hit whose rows are gone',
     );
+    // The store records the replayed row once, marked, for ci-summary; a row run in this store is not copied.
+    await summaryCommand(['--suite', 's3', '--cached', 'broadcast-3d,echo', '--missing', ''], io());
+    writeLastRows(root, 'echo', [row({ challenge: '1', app: 'echo', engine: 'sim', suite: 's3' })]);
+    await summaryCommand(['--suite', 's3', '--cached', 'echo', '--missing', ''], io());
+    expect(readSummaryRows(root).map((r) => [r.challenge, r.suite, r.cached ?? false])).toEqual([
+      ['1', 's3', false],
+      ['3d', 'earlier', true],
+    ]);
   });
 });

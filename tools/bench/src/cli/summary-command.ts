@@ -1,7 +1,13 @@
 import { relative } from 'node:path';
 import { loadChallenges } from '../challenges';
 import { writeSuiteIndex } from '../report/suite-index';
-import { readLastRows, readSummaryRows, rowPassed, type SummaryRow } from '../results/summary-rows';
+import {
+  readLastRows,
+  readSummaryRows,
+  recordCachedRows,
+  rowPassed,
+  type SummaryRow,
+} from '../results/summary-rows';
 import {
   rowCells,
   suiteVerdict,
@@ -37,6 +43,7 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
   const challenges = loadChallenges();
   const cachedApps = (cachedArg ?? '').split(',').filter(Boolean);
   const cached = cachedApps.flatMap((app) => readLastRows(root, app).map((r) => ({ ...r, cached: true })));
+  recordCachedRows(root, cached);
   const ran = suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite);
   const rows = order(
     [...ran.filter((r) => !cachedApps.includes(r.app)), ...cached],

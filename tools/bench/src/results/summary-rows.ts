@@ -26,7 +26,10 @@ export interface SummaryRow {
   readonly failures?: readonly string[];
   /** The `nx run-many` invocation the row belongs to (GLOMERS_SUITE, set by the suite plugin). */
   readonly suite?: string | null;
-  /** Set when the row is shown again for a task Nx answered from its cache (never written to the store). */
+  /**
+   * Set on a row of a task Nx answered from its cache: the run happened elsewhere (an earlier clone, another
+   * machine sharing the cache) and this store got the row back with the task's output.
+   */
   readonly cached?: boolean;
 }
 
@@ -38,6 +41,17 @@ export function appendSummaryRow(root: string, row: SummaryRow): void {
   const file = summaryFile(root);
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, JSON.stringify(row) + '\n');
+}
+
+const rowKey = (row: SummaryRow) => `${row.challenge}\u0000${row.engine}\u0000${row.date}`;
+
+/**
+ * Appends, marked cached, the replayed rows this store has not recorded (a run in this store has them already), so
+ * summary.jsonl, and `ci-summary` reading it, holds every row a suite showed.
+ */
+export function recordCachedRows(root: string, rows: readonly SummaryRow[]): void {
+  const known = new Set(readSummaryRows(root).map(rowKey));
+  for (const row of rows) if (!known.has(rowKey(row))) appendSummaryRow(root, { ...row, cached: true });
 }
 
 /** Every row ever appended, oldest first. */
