@@ -50,7 +50,7 @@ function targetsOf(root, workspaceRoot) {
       options: {
         cwd: root,
         command:
-          "jest -c jest.config.cjs --testMatch '**/*.e2e.spec.ts' --testPathIgnorePatterns /node_modules/",
+          "jest -c jest.config.cjs --maxWorkers=2 --testMatch '**/*.e2e.spec.ts' --testPathIgnorePatterns /node_modules/",
       },
       metadata: { description: 'Jest over the *.e2e.spec.ts files (processes, bundles, the real Maelstrom)' },
     };
