@@ -1,23 +1,13 @@
-import { failingChecks, maelstromOrSkip, runBench, runMaelstrom } from './bench-harness';
+import { failingChecks, maelstromOrSkip, runOnBoth, type BothRuns } from './bench-harness';
 
 /**
  * Differential tests: the same fixture node and arguments on the bench and on the real Maelstrom must give the
  * same exit code, verdict and failing checks (and msgs-per-op within a tolerance). Skipped, saying so, when
  * Maelstrom is not installed.
  */
-const echo = ['-w', 'echo', '--node-count', '1', '--time-limit', '3', '--seed', '11'];
-const uniqueIds = [
-  '-w',
-  'unique-ids',
-  '--node-count',
-  '3',
-  '--time-limit',
-  '3',
-  '--rate',
-  '50',
-  '--seed',
-  '11',
-];
+const SEED = '11';
+const echo = ['-w', 'echo', '--node-count', '1', '--time-limit', '3'];
+const uniqueIds = ['-w', 'unique-ids', '--node-count', '3', '--time-limit', '3', '--rate', '50'];
 const CASES: ReadonlyArray<[string, readonly string[]]> = [
   ['echo-good.js', echo],
   ['echo-alters-payload.js', echo],
@@ -30,33 +20,36 @@ const CASES: ReadonlyArray<[string, readonly string[]]> = [
 const maelstrom = maelstromOrSkip('echo and unique-ids differential tests');
 const maybe = maelstrom ? describe : describe.skip;
 
-// A real-Maelstrom run costs ~20 s beyond its time limit on an idle 2-core machine, several minutes on a loaded one.
-const PER_CASE_TIMEOUT_MS = 600_000;
+const perOp = (r: Record<string, unknown> | undefined) =>
+  (r?.['net'] as Record<string, Record<string, number>> | undefined)?.['all']?.['msgs-per-op'];
+
+let runs = new Map<string, BothRuns>();
 
 maybe('bench vs real Maelstrom on the same fixtures', () => {
-  const perOp = (r: Record<string, unknown> | undefined) =>
-    (r?.['net'] as Record<string, Record<string, number>> | undefined)?.['all']?.['msgs-per-op'];
+  // Every fixture on both engines up front (Maelstrom's JVMs two at a time): a real-Maelstrom run costs ~20 s beyond
+  // its time limit on an idle 2-core machine, several minutes on a loaded one.
+  beforeAll(async () => {
+    runs = await runOnBoth(
+      maelstrom as string,
+      CASES.map(([name, args]) => ({ name, args })),
+      ({ name, args }) => ({ node: name, args }),
+      SEED,
+    );
+  }, 1_800_000);
 
-  it.each(CASES)(
-    '%s: same exit code, verdict and failing checks; msgs-per-op within 0.25',
-    async (fixture, args) => {
-      const [real, bench] = await Promise.all([
-        runMaelstrom(maelstrom as string, fixture, args),
-        runBench(fixture, args),
-      ]);
-      expect({
-        code: bench.code,
-        valid: bench.results?.['valid?'],
-        failing: failingChecks(bench.results),
-      }).toEqual({
-        code: real.code,
-        valid: real.results?.['valid?'],
-        failing: failingChecks(real.results),
-      });
-      const [b, m] = [perOp(bench.results), perOp(real.results)];
-      expect(b === undefined).toBe(m === undefined);
-      if (b !== undefined && m !== undefined) expect(Math.abs(b - m)).toBeLessThan(0.25);
-    },
-    PER_CASE_TIMEOUT_MS,
-  );
+  it.each(CASES)('%s: same exit code, verdict and failing checks; msgs-per-op within 0.25', (fixture) => {
+    const { bench, maelstrom: real } = runs.get(fixture) as BothRuns;
+    expect({
+      code: bench.code,
+      valid: bench.results?.['valid?'],
+      failing: failingChecks(bench.results),
+    }).toEqual({
+      code: real.code,
+      valid: real.results?.['valid?'],
+      failing: failingChecks(real.results),
+    });
+    const [b, m] = [perOp(bench.results), perOp(real.results)];
+    expect(b === undefined).toBe(m === undefined);
+    if (b !== undefined && m !== undefined) expect(Math.abs(b - m)).toBeLessThan(0.25);
+  });
 });
