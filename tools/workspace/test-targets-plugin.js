@@ -4,7 +4,9 @@
 //   tsconfig.base.json), so this target is what fails on a type error.
 // - `e2e`, only where the project has `*.e2e.spec.ts` files: Jest over those files alone. They start processes
 //   (the bench's process engine, built bundles, npm, the real Maelstrom), so they take seconds each; the `test`
-//   target (the @nx/jest plugin, over jest.preset.cjs's testMatch) leaves them out and stays fast.
+//   target (the @nx/jest plugin, over jest.preset.cjs's testMatch) leaves them out and stays fast. Two files run
+//   at a time even on two cores: they mostly wait (on time limits, on Maelstrom), and Jest's default there
+//   (cores - 1) ran them one by one.
 // Caching and inputs of both are in nx.json's targetDefaults.
 'use strict';
 const fs = require('node:fs');

@@ -43,7 +43,7 @@ export async function summaryCommand(argv: readonly string[], io: CommandIo): Pr
   const challenges = loadChallenges();
   const cachedApps = (cachedArg ?? '').split(',').filter(Boolean);
   const cached = cachedApps.flatMap((app) => readLastRows(root, app).map((r) => ({ ...r, cached: true })));
-  recordCachedRows(root, cached);
+  recordCachedRows(root, cached, all);
   const ran = suite === undefined ? latestPerChallenge(all) : all.filter((r) => r.suite === suite);
   const rows = order(
     [...ran.filter((r) => !cachedApps.includes(r.app)), ...cached],

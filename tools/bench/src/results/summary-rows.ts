@@ -46,11 +46,16 @@ export function appendSummaryRow(root: string, row: SummaryRow): void {
 const rowKey = (row: SummaryRow) => `${row.challenge}\u0000${row.engine}\u0000${row.date}`;
 
 /**
- * Appends, marked cached, the replayed rows this store has not recorded (a run in this store has them already), so
- * summary.jsonl, and `ci-summary` reading it, holds every row a suite showed.
+ * Appends, marked cached, the replayed rows this store has not recorded (`recorded`: summary.jsonl as the caller
+ * read it; a run in this store has them already), so summary.jsonl, and `ci-summary` reading it, holds every row a
+ * suite showed.
  */
-export function recordCachedRows(root: string, rows: readonly SummaryRow[]): void {
-  const known = new Set(readSummaryRows(root).map(rowKey));
+export function recordCachedRows(
+  root: string,
+  rows: readonly SummaryRow[],
+  recorded: readonly SummaryRow[],
+): void {
+  const known = new Set(recorded.map(rowKey));
   for (const row of rows) if (!known.has(rowKey(row))) appendSummaryRow(root, { ...row, cached: true });
 }
 
