@@ -184,13 +184,23 @@ describe("reading Maelstrom's results.edn", () => {
 
 describe('engine choice', () => {
   it('forces the engine with GLOMERS_ENGINE or the flag, else follows MAELSTROM_BIN / PATH', () => {
-    expect(chooseEngine('auto', { GLOMERS_ENGINE: 'bench', MAELSTROM_BIN: '/m' })).toEqual({ kind: 'bench' });
-    expect(chooseEngine('auto', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
+    const m = join(mkdtempSync(join(tmpdir(), 'maelstrom-bin-')), 'maelstrom');
+    writeFileSync(m, '#!/bin/sh\n');
+    expect(chooseEngine('auto', { GLOMERS_ENGINE: 'bench', MAELSTROM_BIN: m })).toEqual({ kind: 'bench' });
+    expect(chooseEngine('auto', { MAELSTROM_BIN: m })).toEqual({ kind: 'maelstrom', bin: m });
     expect(chooseEngine('auto', { PATH: '/nowhere' })).toEqual({ kind: 'sim' });
-    expect(chooseEngine('auto', { GLOMERS_ENGINE: 'sim', MAELSTROM_BIN: '/m' })).toEqual({ kind: 'sim' });
+    expect(chooseEngine('auto', { GLOMERS_ENGINE: 'sim', MAELSTROM_BIN: m })).toEqual({ kind: 'sim' });
     expect(chooseEngine('sim', { GLOMERS_ENGINE: 'bench' })).toEqual({ kind: 'sim' });
-    expect(chooseEngine('maelstrom', { MAELSTROM_BIN: '/m' })).toEqual({ kind: 'maelstrom', bin: '/m' });
+    expect(chooseEngine('maelstrom', { MAELSTROM_BIN: m })).toEqual({ kind: 'maelstrom', bin: m });
     expect(() => chooseEngine('auto', { GLOMERS_ENGINE: 'jvm' })).toThrow(/Unknown engine/);
+  });
+
+  it('names a MAELSTROM_BIN that does not exist instead of failing every row as a crash', () => {
+    expect(() => chooseEngine('auto', { MAELSTROM_BIN: '/nowhere/maelstrom' })).toThrow(
+      /MAELSTROM_BIN=\/nowhere\/maelstrom: no such file/,
+    );
+    expect(() => chooseEngine('maelstrom', { MAELSTROM_BIN: '/nowhere/maelstrom' })).toThrow(/no such file/);
+    expect(chooseEngine('sim', { MAELSTROM_BIN: '/nowhere/maelstrom' })).toEqual({ kind: 'sim' });
   });
 
   it('finds Maelstrom through MAELSTROM_BIN first, then as an executable on PATH', () => {

@@ -43,10 +43,19 @@ export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = proces
       throw new Error(
         'GLOMERS_ENGINE=maelstrom but no Maelstrom found (set MAELSTROM_BIN or put maelstrom on PATH)',
       );
-    return { kind: 'maelstrom', bin };
+    return { kind: 'maelstrom', bin: installed(bin) };
   }
   if (forced !== undefined && forced !== 'auto')
     throw new Error(`Unknown engine ${JSON.stringify(forced)}: use ${ENGINE_CHOICES.join(', ')}`);
   const declared = findMaelstrom(env, true);
-  return declared ? { kind: 'maelstrom', bin: declared } : { kind: 'sim' };
+  return declared ? { kind: 'maelstrom', bin: installed(declared) } : { kind: 'sim' };
+}
+
+/** A MAELSTROM_BIN naming a missing file would otherwise fail every row as "crashed (exit 255)", saying nothing. */
+function installed(bin: string): string {
+  if (existsSync(bin)) return bin;
+  throw new Error(
+    `MAELSTROM_BIN=${bin}: no such file. Install Maelstrom (../shared/maelstrom/install.sh prints its path), ` +
+      'or unset MAELSTROM_BIN to run on the sim engine',
+  );
 }
