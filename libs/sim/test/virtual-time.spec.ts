@@ -1,4 +1,4 @@
-import { SeededRandom, VirtualTime } from '../src';
+import { SeededRandom, settle, VirtualTime } from '../src';
 
 describe('VirtualTime', () => {
   it('fires timers in due order as time advances, and intervals repeatedly', () => {
@@ -22,6 +22,40 @@ describe('VirtualTime', () => {
     cancel();
     time.runUntilIdle();
     expect(fired).toBe(false);
+  });
+
+  it('lets every chain of continuations finish before the next timer fires, whether or not a settle leaves the event loop turn', async () => {
+    const time = new VirtualTime();
+    // A chain 50 awaits deep, started by each of 600 timers at one instant: more settles than pass between two
+    // trips through the host event loop, so both kinds of settle are exercised.
+    const seen: string[] = [];
+    let allDone: () => void = () => undefined;
+    const work = new Promise<void>((resolve) => (allDone = resolve));
+    const chain = async (n: number) => {
+      for (let depth = 0; depth < 50; depth++) await Promise.resolve();
+      seen.push(`done ${n}`);
+      if (n === 599) allDone();
+    };
+    for (let n = 0; n < 600; n++)
+      time.setTimeout(() => {
+        seen.push(`fire ${n}`);
+        void chain(n);
+      }, 1);
+    await time.drive(work);
+    expect(seen).toEqual(Array.from({ length: 600 }, (_, n) => [`fire ${n}`, `done ${n}`]).flat());
+  });
+
+  it('settle resolves after continuations queued while it waits, not only those queued before it', async () => {
+    const order: string[] = [];
+    const deep = async () => {
+      await Promise.resolve();
+      await Promise.resolve();
+      queueMicrotask(() => order.push('queued from a continuation'));
+    };
+    void deep();
+    await settle();
+    order.push('settled');
+    expect(order).toEqual(['queued from a continuation', 'settled']);
   });
 });
 
