@@ -201,6 +201,7 @@ describe('engine choice', () => {
     );
     expect(() => chooseEngine('maelstrom', { MAELSTROM_BIN: '/nowhere/maelstrom' })).toThrow(/no such file/);
     expect(chooseEngine('sim', { MAELSTROM_BIN: '/nowhere/maelstrom' })).toEqual({ kind: 'sim' });
+    expect(() => findMaelstrom({ MAELSTROM_BIN: '/nowhere/maelstrom' })).toThrow(/no such file/);
   });
 
   it('finds Maelstrom through MAELSTROM_BIN first, then as an executable on PATH', () => {
@@ -208,7 +209,9 @@ describe('engine choice', () => {
     writeFileSync(join(dir, 'maelstrom'), '#!/bin/sh\n');
     const path = ['/nowhere', dir].join(delimiter);
     expect(findMaelstrom({ PATH: path }, true)).toBe(join(dir, 'maelstrom'));
-    expect(findMaelstrom({ PATH: path, MAELSTROM_BIN: '/m' }, true)).toBe('/m');
+    const declared = join(mkdtempSync(join(tmpdir(), 'maelstrom-bin-')), 'maelstrom');
+    writeFileSync(declared, '#!/bin/sh\n');
+    expect(findMaelstrom({ PATH: path, MAELSTROM_BIN: declared }, true)).toBe(declared);
     expect(findMaelstrom({ PATH: '/nowhere' }, true)).toBeUndefined();
     expect(chooseEngine('auto', { PATH: path })).toEqual({ kind: 'maelstrom', bin: join(dir, 'maelstrom') });
   });

@@ -14,13 +14,21 @@ export type Engine =
 /**
  * The one place that finds the real Maelstrom: MAELSTROM_BIN, else a `maelstrom` on PATH, else (unless
  * `onlyDeclared`) the copy install.sh leaves in ~/.cache/maelstrom. The challenge command, the sweep scripts and
- * the differential specs all ask here.
+ * the differential specs all ask here. A MAELSTROM_BIN naming a missing file throws: run, it would fail every row
+ * as "crashed (exit 255)", saying nothing.
  */
 export function findMaelstrom(
   env: NodeJS.ProcessEnv = process.env,
   onlyDeclared = false,
 ): string | undefined {
-  if (env['MAELSTROM_BIN']) return env['MAELSTROM_BIN'];
+  const declared = env['MAELSTROM_BIN'];
+  if (declared) {
+    if (existsSync(declared)) return declared;
+    throw new Error(
+      `MAELSTROM_BIN=${declared}: no such file. Install Maelstrom (../shared/maelstrom/install.sh prints its ` +
+        'path), or unset MAELSTROM_BIN to run on the sim engine',
+    );
+  }
   for (const dir of (env['PATH'] ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, 'maelstrom'))) return join(dir, 'maelstrom');
   }
@@ -43,19 +51,10 @@ export function chooseEngine(flag: EngineChoice, env: NodeJS.ProcessEnv = proces
       throw new Error(
         'GLOMERS_ENGINE=maelstrom but no Maelstrom found (set MAELSTROM_BIN or put maelstrom on PATH)',
       );
-    return { kind: 'maelstrom', bin: installed(bin) };
+    return { kind: 'maelstrom', bin };
   }
   if (forced !== undefined && forced !== 'auto')
     throw new Error(`Unknown engine ${JSON.stringify(forced)}: use ${ENGINE_CHOICES.join(', ')}`);
   const declared = findMaelstrom(env, true);
-  return declared ? { kind: 'maelstrom', bin: installed(declared) } : { kind: 'sim' };
-}
-
-/** A MAELSTROM_BIN naming a missing file would otherwise fail every row as "crashed (exit 255)", saying nothing. */
-function installed(bin: string): string {
-  if (existsSync(bin)) return bin;
-  throw new Error(
-    `MAELSTROM_BIN=${bin}: no such file. Install Maelstrom (../shared/maelstrom/install.sh prints its path), ` +
-      'or unset MAELSTROM_BIN to run on the sim engine',
-  );
+  return declared ? { kind: 'maelstrom', bin: declared } : { kind: 'sim' };
 }
