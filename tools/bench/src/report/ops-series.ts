@@ -6,7 +6,8 @@ import { nsToMs } from './time';
 export function opSeries(history: readonly Op[]): OpSeries {
   const clientOps = history.filter((op) => op.process !== 'nemesis');
   const kinds: string[] = [];
-  const kindIndex = new Map<string, number>();
+  // f, then outcome: no "f outcome" string is built per op just to look it up.
+  const kindIndex = new Map<string, Map<string, number>>();
   const invokeMs: number[] = [];
   const latencyMs: number[] = [];
   const kind: number[] = [];
@@ -15,12 +16,13 @@ export function opSeries(history: readonly Op[]): OpSeries {
     if (invoke.type !== 'invoke') continue;
     invocations++;
     if (!complete) continue;
-    const name = `${invoke.f} ${complete.type}`;
-    let k = kindIndex.get(name);
+    let outcomes = kindIndex.get(invoke.f);
+    if (outcomes === undefined) kindIndex.set(invoke.f, (outcomes = new Map()));
+    let k = outcomes.get(complete.type);
     if (k === undefined) {
       k = kinds.length;
-      kinds.push(name);
-      kindIndex.set(name, k);
+      kinds.push(`${invoke.f} ${complete.type}`);
+      outcomes.set(complete.type, k);
     }
     invokeMs.push(nsToMs(invoke.time));
     latencyMs.push(nsToMs(complete.time - invoke.time));
