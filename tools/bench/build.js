@@ -27,13 +27,25 @@ function buildReportPage() {
   return { script: output('.js'), style: output('.css') };
 }
 
+/**
+ * The CLI bundle at `outfile`, and beside it journal-digest.js, the entry of a run's journal digest thread
+ * (src/journal-digest-main.ts). The thread's script is written first, so a fresh main.js means both are.
+ */
 function buildBundle(outfile) {
-  const esbuild = require('esbuild');
   const page = buildReportPage();
+  buildEntry('journal-digest-main.ts', path.join(path.dirname(outfile), 'journal-digest.js'), {});
+  buildEntry('main.ts', outfile, {
+    REPORT_PAGE_SCRIPT: JSON.stringify(page.script),
+    REPORT_PAGE_STYLE: JSON.stringify(page.style),
+  });
+}
+
+function buildEntry(entry, outfile, define) {
+  const esbuild = require('esbuild');
   const temp = `${outfile}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   esbuild.buildSync({
-    entryPoints: [path.join(projectRoot, 'src', 'main.ts')],
+    entryPoints: [path.join(projectRoot, 'src', entry)],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -44,10 +56,7 @@ function buildBundle(outfile) {
     // piscina starts its workers from its own files, so it stays a package, not part of the bundle.
     external: ['piscina'],
     logLevel: 'warning',
-    define: {
-      REPORT_PAGE_SCRIPT: JSON.stringify(page.script),
-      REPORT_PAGE_STYLE: JSON.stringify(page.style),
-    },
+    define,
   });
   // Atomic replace, so parallel runs never load a half-written bundle.
   fs.renameSync(temp, outfile);

@@ -9,6 +9,7 @@ const path = require('node:path');
 const projectRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(projectRoot, '..', '..');
 const bundle = path.join(repoRoot, 'dist', 'tools', 'bench', 'main.js');
+const journalDigestScript = path.join(path.dirname(bundle), 'journal-digest.js');
 const sourceRoots = ['tools/bench/src', 'libs/protocol/src', 'libs/sim/src', 'libs/runtime/src'].map((p) =>
   path.join(repoRoot, p),
 );
@@ -27,7 +28,9 @@ function newestSourceMtime() {
 }
 
 function ensureBundle() {
-  const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+  const built = [bundle, journalDigestScript].every((f) => fs.existsSync(f))
+    ? fs.statSync(bundle).mtimeMs
+    : 0;
   if (built >= newestSourceMtime()) return;
   const { buildBundle } = require('../build.js');
   buildBundle(bundle);
@@ -40,6 +43,7 @@ const io = {
   err: (text) => process.stderr.write(text.startsWith('\r') ? text : text + '\n'),
   errIsTty: process.stderr.isTTY === true,
   cwd: process.cwd(),
+  journalDigestScript,
 };
 main(process.argv.slice(2), io).then(
   (code) => process.exit(code),

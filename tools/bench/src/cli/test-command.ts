@@ -10,7 +10,9 @@ import { shellQuote } from '../lib/shell-quote';
 import { analyze, closingLine, exitCodeFor, failingChecks } from '../results/analyze';
 import { consoleResults } from '../results/console-results';
 import { createRunDir, JsonLines, writeJson } from '../results/store';
-import { writeReport } from '../report/write-report';
+import { firstInvokeNs } from '../report/journal';
+import { JournalDigestThread } from '../report/journal-digest-thread';
+import { writeReport, type FreshRun } from '../report/write-report';
 import { loadNodeApp, NotASimNode } from '../sim/node-app-loader';
 import { runOnSim } from '../sim/sim-engine';
 import { LOG_LEVELS, type LogLevel } from '../sim/sim-node';
@@ -27,6 +29,11 @@ export interface CommandIo {
   readonly cwd: string;
   /** The environment (GLOMERS_ENGINE, GLOMERS_LOG); default: this process's. */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The journal digest thread's script (dist/tools/bench/journal-digest.js), when the bench runs from its bundle:
+   * a run then digests its journal for the report on a second thread.
+   */
+  readonly journalDigestScript?: string;
 }
 
 export const EXIT_BAD_ARGS = 254;
@@ -96,7 +103,9 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   );
   log(`Store: ${dir}`);
 
-  const messages = new JsonLines(join(dir, 'messages.jsonl'));
+  const digester =
+    io.journalDigestScript === undefined ? undefined : new JournalDigestThread(io.journalDigestScript);
+  const messages = new JsonLines(join(dir, 'messages.jsonl'), digester && ((text) => digester.add(text)));
   const progress = progressSink(io.err, io.errIsTty, Math.round(test.options.rate * test.options.timeLimitS));
   const config: Omit<RunConfig, 'time' | 'launch'> = {
     options: test.options,
@@ -131,10 +140,11 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
     run = await new Runner({ ...config, time: new SystemTime(), launch: launchProcess }).run();
   }
   progress.finish();
-  await messages.close();
+  messages.close();
+  const journal = digester?.digest(firstInvokeNs(run.history));
   const history = new JsonLines(join(dir, 'history.jsonl'));
   for (const op of run.history) history.write(op);
-  await history.close();
+  history.close();
   const cost = process.resourceUsage();
   const facts = () => ({
     seed,
@@ -157,7 +167,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
     writeJson(join(dir, 'bench.json'), facts());
     log('Test crashed!');
     log(run.crash);
-    await reportRun(dir, io);
+    await reportRun(dir, io, { history: run.history, journal });
     io.err(`glomers-bench: the run crashed (exit ${EXIT_CRASH}); see ${dir}`);
     io.err(`glomers-bench: replay it with: ${replay}`);
     return { code: EXIT_CRASH, dir, engine, seed };
@@ -176,7 +186,7 @@ export async function runTest(argv: readonly string[], io: CommandIo): Promise<T
   }
   const failing = failingChecks(results);
   if (failing.length > 0) io.out(`\nFailing checks: ${failing.join(', ')}`);
-  await reportRun(dir, io);
+  await reportRun(dir, io, { history: run.history, journal });
   const code = exitCodeFor(results['valid?']);
   if (code !== 0)
     io.out(`\n${engine === 'sim' ? 'Replay this run exactly' : 'Rerun with the same seed'}: ${replay}`);
@@ -209,9 +219,9 @@ function journalLine({ type, time, message }: JournalEvent): string {
 }
 
 /** Writes the run's report.html; a report that cannot be written is said, and does not change the verdict. */
-async function reportRun(dir: string, io: CommandIo): Promise<void> {
+async function reportRun(dir: string, io: CommandIo, fresh: FreshRun): Promise<void> {
   try {
-    io.out(`Report: ${(await writeReport(dir)).path}`);
+    io.out(`Report: ${(await writeReport(dir, fresh)).path}`);
   } catch (error) {
     io.err(`glomers-bench: could not write the report: ${(error as Error).stack ?? String(error)}`);
   }

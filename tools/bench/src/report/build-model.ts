@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { at } from '../results/path';
 import { boundsFailure, crashFailure, explainFailures } from './explain';
-import { readJournal } from './journal';
+import { readJournal, type Journal } from './journal';
 import type { CheckLine, Failure, NetSection, ReportModel, Verdict } from './model';
 import { opSeries, partitionWindows } from './ops-series';
 import { nodeOfProcess, runFacts } from './run-facts';
@@ -11,12 +11,20 @@ import type { RunFolder } from './run-folder';
 /** challenge.json, written beside a run by `glomers-bench challenge`: the bounds its figures missed. */
 export const CHALLENGE_FILE = 'challenge.json';
 
-/** Everything report.html shows about one run folder. */
-export async function buildReportModel(run: RunFolder): Promise<ReportModel> {
+/**
+ * Everything report.html shows about one run folder. `digested` is the folder's journal already digested (by the
+ * run that wrote it); when it is missing or failed, messages.jsonl is read here.
+ */
+export async function buildReportModel(
+  run: RunFolder,
+  digested?: Promise<Journal | undefined>,
+): Promise<ReportModel> {
   const facts = runFacts(run);
   const failures = runFailures(run);
   const missed = missedBounds(run.dir);
-  const journal = run.journalFile ? await readJournal(run.journalFile, run.history) : undefined;
+  const journal = run.journalFile
+    ? ((await digested) ?? (await readJournal(run.journalFile, run.history)))
+    : undefined;
   const verdict = verdictOf(run.results, facts.crash !== undefined);
   return {
     title: `${facts.workload ?? 'run'} ${facts.folder}: ${verdictText(verdict)}${missed.length > 0 ? ', missed bounds' : ''}`,
@@ -31,7 +39,7 @@ export async function buildReportModel(run: RunFolder): Promise<ReportModel> {
       byType: journal?.byType ?? [],
       pairs: journal?.pairs,
     },
-    messages: journal?.table ?? {
+    messages: journal?.messages ?? {
       missing:
         run.engine === 'maelstrom'
           ? 'Maelstrom keeps its message journal in net-journal/*.fressian, which this report cannot read; its own diagram is messages.svg.'

@@ -21,7 +21,7 @@ export interface ReportModel {
   readonly partitions: readonly PartitionWindow[];
   readonly net: NetSection;
   /** The message journal, or why there is none (e.g. Maelstrom keeps it in fressian files). */
-  readonly messages: MessageTable | { readonly missing: string };
+  readonly messages: PackedMessages | { readonly missing: string };
 }
 
 export interface RunFacts {
@@ -130,6 +130,13 @@ export interface MessageTable {
   readonly body: readonly string[];
   /** The longest send-to-delivery time, so a window query knows how far back to look. */
   readonly maxFlightMs: number;
+}
+
+/** A MessageTable as the page carries it: JSON, gzipped, base64-encoded (most of the page's bytes). */
+export interface PackedMessages {
+  /** How many messages the table holds. */
+  readonly count: number;
+  readonly gzBase64: string;
 }
 
 /** The page's embedded JSON: the model without the journal, which travels gzipped beside it (most of the bytes). */

@@ -10,13 +10,9 @@ const MAELSTROM_PLOTS = ['latency-raw.png', 'latency-quantiles.png', 'rate.png']
 /**
  * report.html: one self-contained page. What needs no script (verdict, failing checks, tables, facts) is plain
  * HTML, so it paints at once; charts and the diagram are drawn by the inlined page script from the embedded data.
- * `messagesGz` is the journal, gzipped and base64-encoded.
+ * The journal travels beside the JSON, packed (see PackedMessages).
  */
-export function renderReportHtml(
-  model: ReportModel,
-  assets: PageAssets,
-  messagesGz: string | undefined,
-): string {
+export function renderReportHtml(model: ReportModel, assets: PageAssets): string {
   const data: PageData = { ...model, messages: 'missing' in model.messages ? model.messages : null };
   return `<!doctype html>
 <html lang="en">
@@ -56,7 +52,7 @@ ${messagesHtml(model)}
 ${factsHtml(model.facts)}
 </section>
 <script type="application/json" id="${DATA_ID}">${jsonForScript(data)}</script>
-<script type="application/octet-stream" id="${MESSAGES_ID}">${messagesGz ?? ''}</script>
+<script type="application/octet-stream" id="${MESSAGES_ID}">${'missing' in model.messages ? '' : model.messages.gzBase64}</script>
 <script>${scriptText(assets.script)}</script>
 </body>
 </html>

@@ -32,9 +32,10 @@ export function isRunFolder(dir: string): boolean {
   );
 }
 
-export function readRunFolder(dir: string): RunFolder {
+/** `history`: the folder's history.jsonl as the run that wrote it holds it, so it is not read back. */
+export function readRunFolder(dir: string, history?: readonly Op[]): RunFolder {
   const file = (name: string) => join(dir, name);
-  const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : undefined);
+  const text = (name: string) => fileText(file(name));
   const isMaelstrom = !existsSync(file('history.jsonl')) && existsSync(file('history.edn'));
   const resultsJson = text('results.json');
   const resultsEdn = text('results.edn');
@@ -46,26 +47,36 @@ export function readRunFolder(dir: string): RunFolder {
         : undefined;
   const benchText = text('bench.json');
   const bench = benchText ? (JSON.parse(benchText) as Record<string, unknown>) : {};
-  const historyJsonl = text('history.jsonl');
-  const historyEdn = isMaelstrom ? text('history.edn') : undefined;
-  const history: Op[] =
-    historyJsonl !== undefined
-      ? historyJsonl
-          .split('\n')
-          .filter((line) => line.trim() !== '')
-          .map((line) => JSON.parse(line) as Op)
-      : historyEdn !== undefined
-        ? maelstromHistory(historyEdn)
-        : [];
-  const all = listFiles(dir).filter((f) => !f.startsWith(REPORT_FILE));
   return {
     dir,
     engine: isMaelstrom ? 'maelstrom' : typeof bench['engine'] === 'string' ? bench['engine'] : 'bench',
     results,
-    history,
+    history: history ?? readHistory(dir, isMaelstrom),
     journalFile: existsSync(file('messages.jsonl')) ? file('messages.jsonl') : undefined,
     bench,
     jepsenLog: text('jepsen.log') ?? '',
+    ...listRunFiles(dir),
+  };
+}
+
+function fileText(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+function readHistory(dir: string, isMaelstrom: boolean): Op[] {
+  const jsonl = fileText(join(dir, 'history.jsonl'));
+  if (jsonl !== undefined)
+    return jsonl
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Op);
+  const edn = isMaelstrom ? fileText(join(dir, 'history.edn')) : undefined;
+  return edn === undefined ? [] : maelstromHistory(edn);
+}
+
+function listRunFiles(dir: string): Pick<RunFolder, 'nodeLogs' | 'files'> {
+  const all = listFiles(dir).filter((f) => !f.startsWith(REPORT_FILE));
+  return {
     nodeLogs: all.filter((f) => /^node-logs\/.+\.log$/.test(f)).sort(byNodeName),
     files: all.filter((f) => !f.startsWith('node-logs/')),
   };
