@@ -213,9 +213,12 @@ export function replayCommand(argv: readonly string[], seed: number, engine: Tes
   return ['npx', 'glomers-bench', 'test', ...kept].map(shellQuote).join(' ');
 }
 
-/** One messages.jsonl line: `JSON.stringify(event)`, with the message's JSON made once for all its uses. */
+/**
+ * One messages.jsonl line: `JSON.stringify(event)`, with the message's JSON made once for all its uses (`type` is
+ * send or recv and `time` a finite number, which print the same without JSON.stringify).
+ */
 function journalLine({ type, time, message }: JournalEvent): string {
-  return `{"type":${JSON.stringify(type)},"time":${JSON.stringify(time)},"message":${envelopeJson(message)}}`;
+  return `{"type":"${type}","time":${time},"message":${envelopeJson(message)}}`;
 }
 
 /** Writes the run's report.html; a report that cannot be written is said, and does not change the verdict. */
