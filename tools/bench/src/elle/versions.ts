@@ -38,8 +38,8 @@ function initialStateGraphs(ops: readonly TxnOp[]): VersionGraphs {
   return graphs;
 }
 
-function wfrGraphs(ops: readonly TxnOp[]): VersionGraphs {
-  const graphs: VersionGraphs = new Map();
+/** Adds the writes-follow-reads edges to `graphs`. */
+function addWfrEdges(graphs: VersionGraphs, ops: readonly TxnOp[]): void {
   for (const op of ops) {
     if (op.type !== 'ok') continue;
     for (const [k, v] of op.txn.extReads) {
@@ -48,15 +48,6 @@ function wfrGraphs(ops: readonly TxnOp[]): VersionGraphs {
       if (written !== undefined && written !== NIL && written !== 'false') link(graphs, k, v, written);
     }
   }
-  return graphs;
-}
-
-function union(a: VersionGraphs, b: VersionGraphs): VersionGraphs {
-  const result: VersionGraphs = new Map();
-  for (const graphs of [a, b]) {
-    for (const [k, g] of graphs) for (const [v, outs] of g) for (const w of outs) link(result, k, v, w);
-  }
-  return result;
 }
 
 function compareValues(a: unknown, b: unknown): number {
@@ -88,9 +79,13 @@ export interface VersionAnalysis {
 
 export function versionGraphs(ops: readonly TxnOp[]): VersionAnalysis {
   const raw = ops.length > 0 ? ops[0].txn.raw : new Map<Enc, unknown>();
-  const initial = initialStateGraphs(ops);
-  const withWfr = union(initial, wfrGraphs(ops));
+  // The wfr edges go straight into the initial-state graphs, rather than into graphs of their own and a union of
+  // both (a third of this function's time on 6c): the edges, and the order in which the graphs list them, are the
+  // same. The initial-state graphs alone are made again only when the wfr edges made a cycle.
+  const withWfr = initialStateGraphs(ops);
+  addWfrEdges(withWfr, ops);
   const cycles = cyclicVersionCases(withWfr, raw, ['initial-state', 'wfr-keys']);
-  if (cycles.length > 0) return { graphs: initial, sources: ['initial-state'], cyclicVersions: cycles };
+  if (cycles.length > 0)
+    return { graphs: initialStateGraphs(ops), sources: ['initial-state'], cyclicVersions: cycles };
   return { graphs: withWfr, sources: ['initial-state', 'wfr-keys'], cyclicVersions: undefined };
 }
