@@ -1,3 +1,4 @@
+import { isClient } from '@glomers/sim';
 import { createReadStream } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Op } from '../lib/history';
@@ -36,8 +37,6 @@ interface Send {
   readonly body: string;
   recv: number | undefined;
 }
-
-const isClient = (id: string) => id.startsWith('c');
 
 /**
  * Reads messages.jsonl (send and delivery events, nanoseconds since the run started) into the diagram's columns and
@@ -104,14 +103,14 @@ type ReadLine =
       readonly body: string;
     };
 
-/** The head of a line as the bench writes it (test-command's journalLine: one JSON.stringify of the envelope). */
+/** The head of a line as the bench writes it (test-command's journalLine, which writes JSON.stringify of the event). */
 const OUR_HEAD =
   /^\{"type":"(send|recv)","time":(\d+),"message":\{"id":(\d+),"src":("(?:[^"\\]|\\.)*"),"dest":("(?:[^"\\]|\\.)*"),"body":/;
 
 /**
  * A line in the bench's own layout, read without parsing its body (parsing every body was most of the reader's
  * time); undefined for any other layout. The body's text is exactly JSON.stringify of the body, since the line is
- * one JSON.stringify of the whole event.
+ * JSON.stringify of the whole event.
  */
 function ourLine(text: string): ReadLine | undefined {
   const head = OUR_HEAD.exec(text);
@@ -172,7 +171,7 @@ function packMessages(table: MessageTable): PackedMessages {
  * first client request that is not init or topology is the first op's invocation, so the difference of the two
  * times puts both on one clock.
  */
-export function journalOffsetNs(sends: readonly Send[], firstInvoke: number | undefined): number {
+function journalOffsetNs(sends: readonly Send[], firstInvoke: number | undefined): number {
   const firstRequest = sends.find((e) => isClient(e.src) && e.type !== 'init' && e.type !== 'topology');
   return firstInvoke !== undefined && firstRequest ? firstRequest.time - firstInvoke : 0;
 }
