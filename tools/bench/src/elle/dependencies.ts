@@ -16,13 +16,14 @@ export function extIndex(ops: readonly TxnOp[], which: 'extReads' | 'extWrites')
   const index: ExtIndex = new Map();
   for (const op of ops) {
     if (op.type !== 'ok') continue;
-    for (const [k, v] of op.txn[which]) {
+    // forEach, not for-of: a for-of over a Map makes an entry array per entry until the optimizer catches up.
+    op.txn[which].forEach((v, k) => {
       let byValue = index.get(k);
       if (!byValue) index.set(k, (byValue = new Map()));
       const list = byValue.get(v);
       if (list) list.push(op.id);
       else byValue.set(v, [op.id]);
-    }
+    });
   }
   return index;
 }
@@ -39,8 +40,8 @@ export class DuplicateWriteError extends Error {
 }
 
 export function addWrEdges(g: RelGraph, ops: readonly TxnOp[], reads: ExtIndex, writes: ExtIndex): void {
-  for (const [k, byValue] of reads) {
-    for (const [v, readers] of byValue) {
+  reads.forEach((byValue, k) => {
+    byValue.forEach((readers, v) => {
       const writers = writes.get(k)?.get(v) ?? [];
       if (writers.length > 1) {
         const op = ops[writers[0]];
@@ -51,8 +52,8 @@ export function addWrEdges(g: RelGraph, ops: readonly TxnOp[], reads: ExtIndex, 
         );
       }
       if (writers.length === 1) for (const r of readers) g.link(writers[0], r, WR);
-    }
-  }
+    });
+  });
 }
 
 export function addWwRwEdges(g: RelGraph, versions: VersionGraphs, reads: ExtIndex, writes: ExtIndex): void {
@@ -67,17 +68,17 @@ export function addWwRwEdges(g: RelGraph, versions: VersionGraphs, reads: ExtInd
       }
     }
   };
-  for (const [k, vg] of versions) {
+  versions.forEach((vg, k) => {
     const kReads = reads.get(k);
     const kWrites = writes.get(k);
-    for (const [v1, outs] of vg) {
+    vg.forEach((outs, v1) => {
       for (const v2 of outs) {
         const v2Writes = kWrites?.get(v2) ?? [];
         linkAll(kWrites?.get(v1) ?? [], v2Writes, WW);
         linkAll(kReads?.get(v1) ?? [], v2Writes, RW);
       }
-    }
-  }
+    });
+  });
 }
 
 /** Successive ok txns of each process. */

@@ -32,18 +32,16 @@ export function toTxn(value: unknown, raw: Map<Enc, unknown> = new Map()): Txn {
   const mops: Mop[] = Array.isArray(value) ? value.filter(isMop) : [];
   const extReads = new Map<Enc, Enc>();
   const extWrites = new Map<Enc, Enc>();
-  const seen = new Set<Enc>();
-  for (const [f, k, v] of mops) {
+  for (const mop of mops) {
+    const k = mop[1];
+    const v = mop[2];
     const ke = enc(k);
     const ve = enc(v);
     if (typeof k !== 'number') raw.set(ke, k);
     if (typeof v !== 'number') raw.set(ve, v);
-    if (f === 'r') {
-      if (!seen.has(ke)) extReads.set(ke, ve);
-    } else {
-      extWrites.set(ke, ve);
-    }
-    seen.add(ke);
+    // A key seen before is in one of the two maps: a first read put it in extReads, any write in extWrites.
+    if (mop[0] !== 'r') extWrites.set(ke, ve);
+    else if (!extReads.has(ke) && !extWrites.has(ke)) extReads.set(ke, ve);
   }
   return { mops, extReads, extWrites, raw };
 }

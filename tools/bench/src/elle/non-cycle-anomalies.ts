@@ -3,7 +3,7 @@
  * elle/txn.clj `lost-update-cases`).
  */
 import type { Op } from '../lib/history';
-import { enc, NIL, type Enc } from './mops';
+import { enc, NIL, type Enc, type Mop } from './mops';
 import type { TxnOp } from './txn-ops';
 
 export interface ReadCase {
@@ -39,6 +39,7 @@ function readsOf(
   skip: (op: TxnOp, writer: Op) => boolean,
 ): ReadCase[] {
   const cases: ReadCase[] = [];
+  if (writers.size === 0) return cases;
   for (const op of ops) {
     if (op.type !== 'ok') continue;
     for (const mop of op.txn.mops) {
@@ -68,16 +69,26 @@ export function g1bCases(history: readonly Op[], ops: readonly TxnOp[]): ReadCas
   const intermediate: WriterIndex = new Map();
   for (const op of history) {
     if (typeof op.process !== 'number' || op.f !== 'txn' || !Array.isArray(op.value)) continue;
-    const last = new Map<Enc, Enc>();
-    for (const mop of op.value as unknown[]) {
-      if (!Array.isArray(mop) || mop[0] !== 'w') continue;
+    const mops = op.value as unknown[];
+    for (let i = 1; i < mops.length; i++) {
+      const mop = mops[i];
+      if (!isWrite(mop)) continue;
+      // The txn's previous write of this key, if any: a txn has a few micro-ops, so a scan beats a map.
       const k = enc(mop[1]);
-      const previous = last.get(k);
-      if (previous !== undefined) put(intermediate, k, previous, op);
-      last.set(k, enc(mop[2]));
+      for (let j = i - 1; j >= 0; j--) {
+        const before = mops[j];
+        if (isWrite(before) && enc(before[1]) === k) {
+          put(intermediate, k, enc(before[2]), op);
+          break;
+        }
+      }
     }
   }
   return readsOf(ops, intermediate, (op, writer) => writer.index === op.index);
+}
+
+function isWrite(mop: unknown): mop is readonly unknown[] {
+  return Array.isArray(mop) && mop[0] === 'w';
 }
 
 /** A read in an ok txn that disagrees with what the txn itself last wrote or read of that key. */
@@ -85,21 +96,36 @@ export function internalCases(ops: readonly TxnOp[]): InternalCase[] {
   const cases: InternalCase[] = [];
   for (const op of ops) {
     if (op.type !== 'ok') continue;
-    const state = new Map<Enc, { e: Enc; raw: unknown }>();
-    for (const mop of op.txn.mops) {
-      const [f, k, v] = mop;
-      const ke = enc(k);
-      if (f === 'r') {
-        const s = state.get(ke);
-        if (s && s.e !== NIL && s.e !== 'false' && s.e !== enc(v)) {
-          cases.push({ op: op.op, mop, expected: s.raw });
-          break;
-        }
+    const mops = op.txn.mops;
+    for (let i = 1; i < mops.length; i++) {
+      const mop = mops[i];
+      if (mop[0] !== 'r') continue;
+      // What the txn last wrote or read of this key (a scan: a txn has a few micro-ops).
+      const k = enc(mop[1]);
+      let j = i - 1;
+      while (j >= 0 && enc(mops[j][1]) !== k) j--;
+      const expected = j >= 0 ? enc(mops[j][2]) : NIL;
+      if (expected !== NIL && expected !== 'false' && expected !== enc(mop[2])) {
+        cases.push({ op: op.op, mop, expected: mops[j][2] });
+        break;
       }
-      state.set(ke, { e: enc(v), raw: v });
     }
   }
   return cases;
+}
+
+/**
+ * The first read of key `ke` among `mops` before position `end`, when no write of that key follows it there (a
+ * txn's first write after its first read of a key is the one that counts). A scan: a txn has a few micro-ops.
+ */
+function firstReadUnwritten(mops: readonly Mop[], end: number, ke: Enc): Mop | undefined {
+  let read: Mop | undefined;
+  for (let j = 0; j < end; j++) {
+    if (enc(mops[j][1]) !== ke) continue;
+    if (mops[j][0] === 'r') read ??= mops[j];
+    else if (read) return undefined;
+  }
+  return read;
 }
 
 /** Two or more ok txns read the same value of a key and then wrote that key. */
@@ -107,23 +133,19 @@ export function lostUpdateCases(ops: readonly TxnOp[]): LostUpdateCase[] {
   const byKey = new Map<Enc, Map<Enc, { key: unknown; value: unknown; txns: Op[] }>>();
   for (const op of ops) {
     if (op.type !== 'ok') continue;
-    const reads = new Map<Enc, unknown>();
-    const writes = new Set<Enc>();
-    for (const [f, k, v] of op.txn.mops) {
+    const mops = op.txn.mops;
+    for (let i = 1; i < mops.length; i++) {
+      if (mops[i][0] === 'r') continue;
+      const k = mops[i][1];
       const ke = enc(k);
-      if (f !== 'r' && !writes.has(ke)) {
-        if (!reads.has(ke)) continue;
-        const read = reads.get(ke);
-        let byValue = byKey.get(ke);
-        if (!byValue) byKey.set(ke, (byValue = new Map()));
-        const ve = enc(read);
-        const group = byValue.get(ve);
-        if (group) group.txns.push(op.op);
-        else byValue.set(ve, { key: k, value: read, txns: [op.op] });
-        writes.add(ke);
-      } else if (f === 'r' && !reads.has(ke)) {
-        reads.set(ke, v);
-      }
+      const read = firstReadUnwritten(mops, i, ke);
+      if (read === undefined) continue;
+      let byValue = byKey.get(ke);
+      if (!byValue) byKey.set(ke, (byValue = new Map()));
+      const ve = enc(read[2]);
+      const group = byValue.get(ve);
+      if (group) group.txns.push(op.op);
+      else byValue.set(ve, { key: k, value: read[2], txns: [op.op] });
     }
   }
   const cases: LostUpdateCase[] = [];

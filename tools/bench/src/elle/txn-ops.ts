@@ -26,24 +26,23 @@ export interface TxnHistory {
 export function txnHistory(history: History): TxnHistory {
   const clientOps = history.filter((op) => typeof op.process === 'number' && op.f === 'txn');
   const pendingInvoke = new Map<number, number>();
-  const invokeOf = new Map<number, Op>();
   const completionOfInvoke = new Map<number, number>();
   const ops: TxnOp[] = [];
   const raw = new Map<Enc, unknown>();
-  clientOps.forEach((op, pos) => {
+  for (let pos = 0; pos < clientOps.length; pos++) {
+    const op = clientOps[pos];
     const process = op.process as number;
     if (op.type === 'invoke') {
       pendingInvoke.set(process, pos);
-      return;
+      continue;
     }
     const at = pendingInvoke.get(process);
     pendingInvoke.delete(process);
-    const invoke = at === undefined ? undefined : clientOps[at];
     const id = ops.length;
     if (at !== undefined) completionOfInvoke.set(at, id);
-    if (invoke) invokeOf.set(id, invoke);
+    const invoke = at === undefined ? undefined : clientOps[at];
     ops.push({ id, index: op.index, type: op.type, process, txn: toTxn(op.value, raw), op, invoke });
-  });
+  }
   let next = 0;
   const events = clientOps.map((op, pos) => ({
     op,

@@ -30,10 +30,13 @@ function link(graphs: VersionGraphs, k: Enc, from: Enc, to: Enc): void {
 
 function initialStateGraphs(ops: readonly TxnOp[]): VersionGraphs {
   const graphs: VersionGraphs = new Map();
+  const fromNil = (v: Enc, k: Enc) => {
+    if (v !== NIL) link(graphs, k, NIL, v);
+  };
   for (const op of ops) {
     if (op.type === 'fail') continue;
-    const pairs = [...op.txn.extWrites, ...(op.type === 'ok' ? op.txn.extReads : [])];
-    for (const [k, v] of pairs) if (v !== NIL) link(graphs, k, NIL, v);
+    op.txn.extWrites.forEach(fromNil);
+    if (op.type === 'ok') op.txn.extReads.forEach(fromNil);
   }
   return graphs;
 }
@@ -42,11 +45,12 @@ function initialStateGraphs(ops: readonly TxnOp[]): VersionGraphs {
 function addWfrEdges(graphs: VersionGraphs, ops: readonly TxnOp[]): void {
   for (const op of ops) {
     if (op.type !== 'ok') continue;
-    for (const [k, v] of op.txn.extReads) {
-      if (v === NIL) continue;
-      const written = op.txn.extWrites.get(k);
+    const { extReads, extWrites } = op.txn;
+    extReads.forEach((v, k) => {
+      if (v === NIL) return;
+      const written = extWrites.get(k);
       if (written !== undefined && written !== NIL && written !== 'false') link(graphs, k, v, written);
-    }
+    });
   }
 }
 
