@@ -64,12 +64,12 @@ export class RelGraph {
   /** Edges whose rels intersect `mask`, restricted to those rels; only vertices with such an edge remain. */
   project(mask: number): RelGraph {
     const g = new RelGraph();
-    for (const [v, out] of this.adjacency) {
+    this.adjacency.forEach((out, v) => {
       for (let i = 0; i < out.to.length; i++) {
         const rels = out.rels[i] & mask;
         if (rels !== 0) g.link(v, out.to[i], rels);
       }
-    }
+    });
     return g;
   }
 }

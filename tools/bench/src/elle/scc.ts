@@ -24,16 +24,16 @@ export function denseStronglyConnectedComponents(
   const frameNext = new Int32Array(n);
   const components: number[][] = [];
   let counter = 0;
+  let fp = 0;
+  const enter = (v: number): void => {
+    index[v] = low[v] = counter++;
+    stack[sp++] = v;
+    onStack[v] = 1;
+    frameVertex[fp] = v;
+    frameNext[fp++] = 0;
+  };
   for (const root of vertices) {
     if (index[root] !== -1) continue;
-    let fp = 0;
-    const enter = (v: number): void => {
-      index[v] = low[v] = counter++;
-      stack[sp++] = v;
-      onStack[v] = 1;
-      frameVertex[fp] = v;
-      frameNext[fp++] = 0;
-    };
     enter(root);
     while (fp > 0) {
       const v = frameVertex[fp - 1];
