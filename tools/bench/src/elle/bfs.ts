@@ -113,28 +113,25 @@ function firstVertex(path: Path): number {
   return p.vertex;
 }
 
+function extend(path: Path, vertex: number, want: number, wantRW: number, rwMode: RWMode): Path {
+  return { legal: path.legal, want, wantRW, rwMode, vertex, prev: path, length: path.length + 1 };
+}
+
 function stepRel(path: Path, rel: number, vertex: number): Path | undefined {
   const isRw = (rel & ANY_RW) !== 0;
-  const next = (want: number, wantRW: number, rwMode: RWMode): Path => ({
-    legal: path.legal,
-    want,
-    wantRW,
-    rwMode,
-    vertex,
-    prev: path,
-    length: path.length + 1,
-  });
   if ((rel & path.legal) !== 0) {
     const wantRW = isRw && path.wantRW !== 0 ? path.wantRW - 1 : path.wantRW;
     const rwMode = path.rwMode === RWMode.NonadjacentTaken ? RWMode.NonadjacentFree : path.rwMode;
-    return next(checkOffRelInPackedSet(path.want, rel), wantRW, rwMode);
+    return extend(path, vertex, checkOffRelInPackedSet(path.want, rel), wantRW, rwMode);
   }
   if (isRw) {
     switch (path.rwMode) {
       case RWMode.Single:
-        return next(checkOffRelInPackedSet(path.want, rel), 0, RWMode.None);
+        return extend(path, vertex, checkOffRelInPackedSet(path.want, rel), 0, RWMode.None);
       case RWMode.NonadjacentFree:
-        return next(
+        return extend(
+          path,
+          vertex,
           checkOffRelInPackedSet(path.want, rel),
           path.wantRW === 0 ? 0 : path.wantRW - 1,
           RWMode.NonadjacentTaken,
@@ -146,50 +143,50 @@ function stepRel(path: Path, rel: number, vertex: number): Path | undefined {
   return undefined;
 }
 
-function step(path: Path, rels: number, vertex: number): Path[] {
+/** Appends to `out` the paths that take the edge to `vertex` (whose rels are `rels`) from `path`. */
+function step(path: Path, rels: number, vertex: number, out: Path[]): void {
   const rwMask =
     path.wantRW > 0 || path.rwMode === RWMode.Single || path.rwMode === RWMode.NonadjacentFree ? ANY_RW : 0;
   const wantMask = packedSetToMask(path.want) & ~rwMask;
   const legalMask = path.legal & ~rwMask & ~wantMask;
-  const paths: Path[] = [];
   const rwRels = rels & rwMask;
   for (let i = 0; i < 8 && rwRels !== 0; i++) {
     const rel = rwRels & (1 << i);
     if (rel !== 0) {
       const p = stepRel(path, rel, vertex);
-      if (p) paths.push(p);
+      if (p) out.push(p);
     }
   }
-  if (path.wantRW > 0 && path.length === 1) return paths;
+  if (path.wantRW > 0 && path.length === 1) return;
   const wantRels = rels & wantMask;
   for (let i = 0; i < 8 && wantRels !== 0; i++) {
     const rel = wantRels & (1 << i);
     if (rel !== 0) {
       const p = stepRel(path, rel, vertex);
-      if (p) paths.push(p);
+      if (p) out.push(p);
     }
   }
-  if (path.want !== 0 && path.length === 1) return paths;
+  if (path.want !== 0 && path.length === 1) return;
   const legalRels = rels & legalMask;
   for (let i = 0; i < 8 && legalRels !== 0; i++) {
     const rel = legalRels & (1 << i);
     if (rel !== 0) {
       const p = stepRel(path, rel, vertex);
       if (p) {
-        paths.push(p);
-        return paths;
+        out.push(p);
+        return;
       }
     }
   }
-  return paths;
 }
 
 function expand(g: RelGraph, paths: readonly Path[], deadline: Deadline): Path[] {
   const next: Path[] = [];
   for (const path of paths) {
     if (deadline.passed()) throw new SearchTimeout();
-    for (const w of g.successors(path.vertex))
-      for (const p of step(path, g.edge(path.vertex, w), w)) next.push(p);
+    const to = g.successors(path.vertex);
+    const rels = g.successorRels(path.vertex);
+    for (let i = 0; i < to.length; i++) step(path, rels[i], to[i], next);
   }
   return next;
 }

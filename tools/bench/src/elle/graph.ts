@@ -41,6 +41,11 @@ export class RelGraph {
     return this.adjacency.get(v)?.to ?? EMPTY;
   }
 
+  /** The rels of each edge out of `v`, in the order of `successors(v)`. */
+  successorRels(v: number): readonly number[] {
+    return this.adjacency.get(v)?.rels ?? EMPTY;
+  }
+
   /** The rels of edge from → to, 0 when there is none. */
   edge(from: number, to: number): number {
     const out = this.adjacency.get(from);
