@@ -25,14 +25,54 @@ const enum RWMode {
   NonadjacentTaken,
 }
 
-interface Path {
+/** What a search's paths start from: the rels they may take and, initially, what they still want. */
+interface PathStart {
   readonly legal: number;
   readonly want: number;
   readonly wantRW: number;
   readonly rwMode: RWMode;
-  readonly vertex: number;
-  readonly prev: Path | undefined;
-  readonly length: number;
+}
+
+/**
+ * Every path of one search, as columns: path `i` is path `prev[i]` extended to `vertex[i]` (a start when prev is
+ * -1), with what it still wants. A search on a large SCC makes millions of paths; as objects they were most of a
+ * 6c check's time (allocation and the GC of objects that all live until the search ends).
+ */
+class Paths {
+  private capacity = 1024;
+  size = 0;
+  vertex = new Int32Array(this.capacity);
+  prev = new Int32Array(this.capacity);
+  want = new Int32Array(this.capacity);
+  wantRW = new Uint8Array(this.capacity);
+  rwMode = new Uint8Array(this.capacity);
+
+  constructor(readonly legal: number) {}
+
+  add(prev: number, vertex: number, want: number, wantRW: number, rwMode: RWMode): number {
+    if (this.size === this.capacity) this.grow();
+    const i = this.size++;
+    this.prev[i] = prev;
+    this.vertex[i] = vertex;
+    this.want[i] = want;
+    this.wantRW[i] = wantRW;
+    this.rwMode[i] = rwMode;
+    return i;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.vertex = widen(this.vertex, (n) => new Int32Array(n));
+    this.prev = widen(this.prev, (n) => new Int32Array(n));
+    this.want = widen(this.want, (n) => new Int32Array(n));
+    this.wantRW = widen(this.wantRW, (n) => new Uint8Array(n));
+    this.rwMode = widen(this.rwMode, (n) => new Uint8Array(n));
+  }
 }
 
 /** When a search must give up: Elle's cycle-search timeout, measured on whatever clock the checker was given. */
@@ -79,7 +119,7 @@ function checkOffRelInPackedSet(rels: number, rel: number): number {
   return rels;
 }
 
-function initialPath(spec: CycleSpec): Omit<Path, 'vertex' | 'prev' | 'length'> {
+function initialPath(spec: CycleSpec): PathStart {
   const wantRW = spec.singleRels !== undefined ? 1 : spec.multipleRels !== undefined ? 2 : 0;
   let rwMode: RWMode;
   if (spec.nonadjacentRels === undefined) {
@@ -92,87 +132,95 @@ function initialPath(spec: CycleSpec): Omit<Path, 'vertex' | 'prev' | 'length'> 
   return { legal: spec.rels, want: packRelsSet(spec.requiredRels ?? []), wantRW, rwMode };
 }
 
-function isLoop(path: Path): boolean {
-  for (let p = path.prev; p !== undefined; p = p.prev) if (p.vertex === path.vertex) return true;
+function startPath(paths: Paths, init: PathStart, vertex: number): number {
+  return paths.add(-1, vertex, init.want, init.wantRW, init.rwMode);
+}
+
+function isLoop(paths: Paths, path: number): boolean {
+  const vertex = paths.vertex[path];
+  for (let p = paths.prev[path]; p !== -1; p = paths.prev[p]) if (paths.vertex[p] === vertex) return true;
   return false;
 }
 
-function isValid(path: Path): boolean {
-  return path.want === 0 && path.wantRW === 0 && path.rwMode !== RWMode.NonadjacentTaken;
+function isValid(paths: Paths, path: number): boolean {
+  return paths.want[path] === 0 && paths.wantRW[path] === 0 && paths.rwMode[path] !== RWMode.NonadjacentTaken;
 }
 
-function opsOf(path: Path): number[] {
+function opsOf(paths: Paths, path: number): number[] {
   const ops: number[] = [];
-  for (let p: Path | undefined = path; p !== undefined; p = p.prev) ops.push(p.vertex);
+  for (let p = path; p !== -1; p = paths.prev[p]) ops.push(paths.vertex[p]);
   return ops.reverse();
 }
 
-function firstVertex(path: Path): number {
+function firstVertex(paths: Paths, path: number): number {
   let p = path;
-  while (p.prev !== undefined) p = p.prev;
-  return p.vertex;
+  while (paths.prev[p] !== -1) p = paths.prev[p];
+  return paths.vertex[p];
 }
 
-function extend(path: Path, vertex: number, want: number, wantRW: number, rwMode: RWMode): Path {
-  return { legal: path.legal, want, wantRW, rwMode, vertex, prev: path, length: path.length + 1 };
-}
-
-function stepRel(path: Path, rel: number, vertex: number): Path | undefined {
+/** The path `path` extended along an edge of one rel, or -1 when it may not take that rel. */
+function stepRel(paths: Paths, path: number, rel: number, vertex: number): number {
   const isRw = (rel & ANY_RW) !== 0;
-  if ((rel & path.legal) !== 0) {
-    const wantRW = isRw && path.wantRW !== 0 ? path.wantRW - 1 : path.wantRW;
-    const rwMode = path.rwMode === RWMode.NonadjacentTaken ? RWMode.NonadjacentFree : path.rwMode;
-    return extend(path, vertex, checkOffRelInPackedSet(path.want, rel), wantRW, rwMode);
+  const want = paths.want[path];
+  const wantRW = paths.wantRW[path];
+  const rwMode = paths.rwMode[path] as RWMode;
+  if ((rel & paths.legal) !== 0) {
+    const nextWantRW = isRw && wantRW !== 0 ? wantRW - 1 : wantRW;
+    const nextMode = rwMode === RWMode.NonadjacentTaken ? RWMode.NonadjacentFree : rwMode;
+    return paths.add(path, vertex, checkOffRelInPackedSet(want, rel), nextWantRW, nextMode);
   }
   if (isRw) {
-    switch (path.rwMode) {
+    switch (rwMode) {
       case RWMode.Single:
-        return extend(path, vertex, checkOffRelInPackedSet(path.want, rel), 0, RWMode.None);
+        return paths.add(path, vertex, checkOffRelInPackedSet(want, rel), 0, RWMode.None);
       case RWMode.NonadjacentFree:
-        return extend(
+        return paths.add(
           path,
           vertex,
-          checkOffRelInPackedSet(path.want, rel),
-          path.wantRW === 0 ? 0 : path.wantRW - 1,
+          checkOffRelInPackedSet(want, rel),
+          wantRW === 0 ? 0 : wantRW - 1,
           RWMode.NonadjacentTaken,
         );
       default:
-        return undefined;
+        return -1;
     }
   }
-  return undefined;
+  return -1;
 }
 
 /** Appends to `out` the paths that take the edge to `vertex` (whose rels are `rels`) from `path`. */
-function step(path: Path, rels: number, vertex: number, out: Path[]): void {
-  const rwMask =
-    path.wantRW > 0 || path.rwMode === RWMode.Single || path.rwMode === RWMode.NonadjacentFree ? ANY_RW : 0;
-  const wantMask = packedSetToMask(path.want) & ~rwMask;
-  const legalMask = path.legal & ~rwMask & ~wantMask;
+function step(paths: Paths, path: number, rels: number, vertex: number, out: number[]): void {
+  const want = paths.want[path];
+  const wantRW = paths.wantRW[path];
+  const rwMode = paths.rwMode[path] as RWMode;
+  const isStart = paths.prev[path] === -1;
+  const rwMask = wantRW > 0 || rwMode === RWMode.Single || rwMode === RWMode.NonadjacentFree ? ANY_RW : 0;
+  const wantMask = packedSetToMask(want) & ~rwMask;
+  const legalMask = paths.legal & ~rwMask & ~wantMask;
   const rwRels = rels & rwMask;
   for (let i = 0; i < 8 && rwRels !== 0; i++) {
     const rel = rwRels & (1 << i);
     if (rel !== 0) {
-      const p = stepRel(path, rel, vertex);
-      if (p) out.push(p);
+      const p = stepRel(paths, path, rel, vertex);
+      if (p !== -1) out.push(p);
     }
   }
-  if (path.wantRW > 0 && path.length === 1) return;
+  if (wantRW > 0 && isStart) return;
   const wantRels = rels & wantMask;
   for (let i = 0; i < 8 && wantRels !== 0; i++) {
     const rel = wantRels & (1 << i);
     if (rel !== 0) {
-      const p = stepRel(path, rel, vertex);
-      if (p) out.push(p);
+      const p = stepRel(paths, path, rel, vertex);
+      if (p !== -1) out.push(p);
     }
   }
-  if (path.want !== 0 && path.length === 1) return;
+  if (want !== 0 && isStart) return;
   const legalRels = rels & legalMask;
   for (let i = 0; i < 8 && legalRels !== 0; i++) {
     const rel = legalRels & (1 << i);
     if (rel !== 0) {
-      const p = stepRel(path, rel, vertex);
-      if (p) {
+      const p = stepRel(paths, path, rel, vertex);
+      if (p !== -1) {
         out.push(p);
         return;
       }
@@ -180,25 +228,27 @@ function step(path: Path, rels: number, vertex: number, out: Path[]): void {
   }
 }
 
-function expand(g: RelGraph, paths: readonly Path[], deadline: Deadline): Path[] {
-  const next: Path[] = [];
-  for (const path of paths) {
+function expand(g: RelGraph, paths: Paths, open: readonly number[], deadline: Deadline): number[] {
+  const next: number[] = [];
+  for (const path of open) {
     if (deadline.passed()) throw new SearchTimeout();
-    const to = g.successors(path.vertex);
-    const rels = g.successorRels(path.vertex);
-    for (let i = 0; i < to.length; i++) step(path, rels[i], to[i], next);
+    const from = paths.vertex[path];
+    const to = g.successors(from);
+    const rels = g.successorRels(from);
+    for (let i = 0; i < to.length; i++) step(paths, path, rels[i], to[i], next);
   }
   return next;
 }
 
 function trimLoop(
   g: RelGraph,
-  init: ReturnType<typeof initialPath>,
-  path: Path,
+  init: PathStart,
+  paths: Paths,
+  path: number,
   deadline: Deadline,
 ): number[] | null {
-  const ops = opsOf(path);
-  const pin = path.vertex;
+  const ops = opsOf(paths, path);
+  const pin = paths.vertex[path];
   const trimmed = ops.slice(ops.indexOf(pin));
   const sub = g.select(trimmed);
   for (const v of trimmed) {
@@ -208,25 +258,37 @@ function trimLoop(
   return null;
 }
 
-function searchFrom(
+/**
+ * One shell of a search: the paths of `shell` that loop are checked (a valid loop back to its start is the
+ * answer, one with a tail is trimmed and searched again), and the others are returned, to be extended.
+ */
+function openPaths(
   g: RelGraph,
-  init: ReturnType<typeof initialPath>,
-  start: number,
+  init: PathStart,
+  paths: Paths,
+  shell: readonly number[],
   deadline: Deadline,
-): number[] | null {
-  let paths: Path[] = [{ ...init, vertex: start, prev: undefined, length: 1 }];
-  while (paths.length > 0) {
-    const open: Path[] = [];
-    for (const path of paths) {
-      if (!isLoop(path)) {
-        open.push(path);
-      } else if (isValid(path)) {
-        if (firstVertex(path) === path.vertex) return opsOf(path);
-        const trimmed = trimLoop(g, init, path, deadline);
-        if (trimmed) return trimmed;
-      }
+): { found: number[] } | { open: number[] } {
+  const open: number[] = [];
+  for (const path of shell) {
+    if (!isLoop(paths, path)) {
+      open.push(path);
+    } else if (isValid(paths, path)) {
+      if (firstVertex(paths, path) === paths.vertex[path]) return { found: opsOf(paths, path) };
+      const trimmed = trimLoop(g, init, paths, path, deadline);
+      if (trimmed) return { found: trimmed };
     }
-    paths = expand(g, open, deadline);
+  }
+  return { open };
+}
+
+function searchFrom(g: RelGraph, init: PathStart, start: number, deadline: Deadline): number[] | null {
+  const paths = new Paths(init.legal);
+  let shell = [startPath(paths, init, start)];
+  while (shell.length > 0) {
+    const result = openPaths(g, init, paths, shell, deadline);
+    if ('found' in result) return result.found;
+    shell = expand(g, paths, result.open, deadline);
   }
   return null;
 }
@@ -244,23 +306,14 @@ export function searchCycle(
   order: readonly number[],
 ): number[] | null {
   const init = initialPath(spec);
-  let frontiers: Path[][] = order
-    .filter((v) => g.hasVertex(v))
-    .map((v) => [{ ...init, vertex: v, prev: undefined, length: 1 }]);
+  const paths = new Paths(init.legal);
+  let frontiers: number[][] = order.filter((v) => g.hasVertex(v)).map((v) => [startPath(paths, init, v)]);
   while (frontiers.length > 0) {
-    const next: Path[][] = [];
-    for (const paths of frontiers) {
-      const open: Path[] = [];
-      for (const path of paths) {
-        if (!isLoop(path)) {
-          open.push(path);
-        } else if (isValid(path)) {
-          if (firstVertex(path) === path.vertex) return opsOf(path);
-          const trimmed = trimLoop(g, init, path, deadline);
-          if (trimmed) return trimmed;
-        }
-      }
-      const expanded = expand(g, open, deadline);
+    const next: number[][] = [];
+    for (const shell of frontiers) {
+      const result = openPaths(g, init, paths, shell, deadline);
+      if ('found' in result) return result.found;
+      const expanded = expand(g, paths, result.open, deadline);
       if (expanded.length > 0) next.push(expanded);
     }
     frontiers = next;
