@@ -248,8 +248,12 @@ function typeOf(body: unknown): string {
   return typeof type === 'string' ? type : '?';
 }
 
+/** `a.localeCompare(b, 'en', { numeric: true })`, whose collator is made once here, not on every compare. */
+let naturalOrder: Intl.Collator | undefined;
+
 function sortIds(ids: Iterable<string>): string[] {
-  return [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const order = (naturalOrder ??= new Intl.Collator('en', { numeric: true }));
+  return [...ids].sort(order.compare);
 }
 
 /** Assigns each distinct string a small index, so the page carries every id and type once. */
